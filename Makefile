@@ -1,0 +1,61 @@
+# sbornik: Markdown + YAML front matter → checked XML → PDF, DOCX, HTML.
+#
+#   make run    install missing Debian packages, build, compile input/ into out/
+#   make test   install missing Debian packages, build, run every test
+#
+# Other targets: deps, build, unit, asan, clean.
+
+CC      ?= cc
+PKGS    := libxml-2.0 libxslt libcmark-gfm yaml-0.1 zlib
+CFLAGS  ?= -O2 -g
+CFLAGS  += -DSBORNIK_DATA_DIR=\"$(CURDIR)\" -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Wall -Wextra \
+           -Wshadow -Wstrict-prototypes -Wno-unused-parameter \
+           $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lm
+
+BUILD   := build
+SRC     := $(sort $(wildcard src/*.c))
+OBJ     := $(SRC:src/%.c=$(BUILD)/%.o)
+LIBOBJ  := $(filter-out $(BUILD)/main.o,$(OBJ))
+UNIT    := $(sort $(wildcard tests/unit/test_*.c))
+UNITBIN := $(UNIT:tests/unit/%.c=$(BUILD)/%)
+
+.PHONY: all deps build run test unit asan clean
+
+all: build
+
+deps:
+	@./scripts/deps.sh
+
+build: $(BUILD)/sbornik
+
+$(BUILD)/sbornik: $(OBJ)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+
+$(BUILD)/%.o: src/%.c $(wildcard src/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -c -o $@ $<
+
+$(BUILD)/test_%: tests/unit/test_%.c $(LIBOBJ) $(wildcard src/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS) -lcmocka
+
+unit: $(UNITBIN)
+
+run: deps
+	@$(MAKE) --no-print-directory build
+	./$(BUILD)/sbornik build input
+
+test: deps
+	@$(MAKE) --no-print-directory build unit
+	@./tests/run.sh
+
+asan:
+	@$(MAKE) --no-print-directory BUILD=build-asan \
+	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
+	    LDFLAGS="-fsanitize=address,undefined" build unit
+	@SBORNIK=build-asan/sbornik UNITDIR=build-asan ./tests/run.sh
+
+clean:
+	rm -rf build build-asan out

@@ -1,0 +1,58 @@
+/*
+ * diag.h: diagnostics, gcc style.
+ *
+ *     input/2017/roadmap.md:14:12: error: unknown label 'Срок' (known: …)
+ *
+ * Every stage reports into one sink; nothing is printed until the CLI
+ * flushes it, sorted by file, line and column, so that the output does not
+ * depend on the order the stages ran in.  Lines and columns are 1-based;
+ * columns count characters (code points), as editors do, not bytes.  Line
+ * 0 means "the whole file" and prints as path: only.
+ */
+#ifndef SBORNIK_DIAG_H
+#define SBORNIK_DIAG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+
+typedef enum { DIAG_ERROR, DIAG_WARNING } diag_severity;
+
+typedef struct diag_sink diag_sink;
+
+diag_sink *diag_new(void);
+void diag_free(diag_sink *d);
+
+/*
+ * Make the text of path known, so that the caret line can be shown and
+ * byte columns converted.  The sink keeps the pointers: text must live
+ * until diag_free.
+ */
+void diag_add_source(diag_sink *d, const char *path, const char *text,
+                     size_t len);
+
+/*
+ * Report one diagnostic.  code is a stable identifier (E-YAML-SYNTAX,
+ * W-REF-DATE …) kept for machine-readable output; col counts characters.
+ */
+void diag_report(diag_sink *d, diag_severity sev, const char *path, int line,
+                 int col, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+
+/* The same with a byte column, converted with the text of path. */
+void diag_report_bytecol(diag_sink *d, diag_severity sev, const char *path,
+                         int line, int bytecol, const char *code,
+                         const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+
+size_t diag_count(const diag_sink *d, diag_severity sev);
+size_t diag_errors_in(const diag_sink *d, const char *path);
+
+/*
+ * Print everything reported so far, sorted by file, line and column.  With caret, each
+ * diagnostic is followed by its source line and a caret under the column
+ * (for a terminal).  only_path, if not NULL, limits the output to that file.
+ */
+void diag_flush(diag_sink *d, FILE *out, bool caret, const char *only_path);
+
+#endif
