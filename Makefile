@@ -3,12 +3,14 @@
 #   make run    install missing Debian packages, build, compile input/ into out/
 #   make test   install missing Debian packages, build, run every test
 #
-# Other targets: deps, build, unit, asan, clean.
+# Other targets: deps, build, unit, asan, valgrind, clean.
 
 CC      ?= cc
 PKGS    := libxml-2.0 libxslt libcmark-gfm yaml-0.1 zlib
 CFLAGS  ?= -O2 -g
-CFLAGS  += -DSBORNIK_DATA_DIR=\"$(CURDIR)\" -std=c11 -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Wall -Wextra \
+# Flags sbornik needs whatever CFLAGS the caller gives (make asan sets its own).
+ALL_CFLAGS := $(CFLAGS) -DSBORNIK_DATA_DIR=\"$(CURDIR)\" -std=c11 \
+           -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Wall -Wextra \
            -Wshadow -Wstrict-prototypes -Wno-unused-parameter \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lm
@@ -20,7 +22,7 @@ LIBOBJ  := $(filter-out $(BUILD)/main.o,$(OBJ))
 UNIT    := $(sort $(wildcard tests/unit/test_*.c))
 UNITBIN := $(UNIT:tests/unit/%.c=$(BUILD)/%)
 
-.PHONY: all deps build run test unit asan clean
+.PHONY: all deps build run test unit asan valgrind clean
 
 all: build
 
@@ -31,15 +33,15 @@ build: $(BUILD)/sbornik
 
 $(BUILD)/sbornik: $(OBJ)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
 $(BUILD)/%.o: src/%.c $(wildcard src/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
 $(BUILD)/test_%: tests/unit/test_%.c $(LIBOBJ) $(wildcard src/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS) -lcmocka
+	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS) -lcmocka
 
 unit: $(UNITBIN)
 
@@ -56,6 +58,10 @@ asan:
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
 	    LDFLAGS="-fsanitize=address,undefined" build unit
 	@SBORNIK=build-asan/sbornik UNITDIR=build-asan ./tests/run.sh
+
+valgrind: deps
+	@$(MAKE) --no-print-directory build unit
+	@VALGRIND=1 ./tests/run.sh
 
 clean:
 	rm -rf build build-asan out

@@ -32,6 +32,7 @@ sb_project *build_check(const char *root, diag_sink *diag, int *exit_code)
     }
     *exit_code = status == PROJECT_IO_ERROR ? EXIT_ENVIRONMENT : EXIT_BUILT;
 
+    document_check_defaults(p, diag);
     /* Meta of all first: references and stamps read each other's. */
     for (size_t i = 0; i < p->nsources; i++)
         document_prepare(p, p->sources[i], diag);
@@ -47,10 +48,15 @@ sb_project *build_check(const char *root, diag_sink *diag, int *exit_code)
         *exit_code = EXIT_ENVIRONMENT;
         return p;
     }
+    /*
+     * A tree built from a source with errors, or with a broken
+     * sbornik.yaml, is incomplete by design: validating it would only
+     * repeat those errors in the schema's words.
+     */
+    bool config_ok = !p->config_path || !diag_errors_in(diag, p->config_path);
     for (size_t i = 0; i < p->nsources; i++) {
         sb_source *s = p->sources[i];
-        /* A tree built from a source with errors is incomplete by design. */
-        if (s->tree && !diag_errors_in(diag, s->path))
+        if (config_ok && s->tree && !diag_errors_in(diag, s->path))
             validate_tree(v, s->tree, s->path, diag);
     }
     validate_free(v);
@@ -59,33 +65,54 @@ sb_project *build_check(const char *root, diag_sink *diag, int *exit_code)
     return p;
 }
 
-static bool clean_at(const sb_project *p, const sb_source *s,
-                     const diag_sink *diag, int depth)
+/*
+ * Everything a document's output is made of: itself, its annexes and, for
+ * a collection, the documents of its parts, each with theirs.  visit()
+ * returns false to stop.
+ */
+typedef bool (*source_visit)(const sb_source *s, void *ud);
+
+static bool walk_parts(const sb_project *p, const sb_source *s, int depth,
+                       source_visit visit, void *ud);
+
+static bool walk(const sb_project *p, const sb_source *s, int depth,
+                 source_visit visit, void *ud)
 {
-    if (!s || s->failed || !s->tree || depth > 16 || diag_errors_in(diag, s->path))
+    if (!s || depth > 16 || !visit(s, ud))
         return false;
     for (size_t i = 0; i < s->nannexes; i++)
-        if (!clean_at(p, s->annexes[i], diag, depth + 1))
+        if (!walk(p, s->annexes[i], depth + 1, visit, ud))
             return false;
-    if (s->kind == KIND_COLLECTION) {
-        xmlNodePtr root = xmlDocGetRootElement(s->tree);
-        for (xmlNodePtr parts = root->children; parts; parts = parts->next) {
-            if (strcmp((const char *)parts->name, "parts"))
-                continue;
-            for (xmlNodePtr part = parts->children; part; part = part->next)
-                for (xmlNodePtr e = part->children; e; e = e->next) {
-                    if (strcmp((const char *)e->name, "entry"))
-                        continue;
-                    xmlChar *ref = xmlGetProp(e, BAD_CAST "ref");
-                    bool ok = clean_at(p, project_find_id(p, (const char *)ref),
-                                       diag, depth + 1);
-                    xmlFree(ref);
-                    if (!ok)
-                        return false;
-                }
-        }
+    return walk_parts(p, s, depth, visit, ud);
+}
+
+static bool walk_parts(const sb_project *p, const sb_source *s, int depth,
+                       source_visit visit, void *ud)
+{
+    if (s->kind != KIND_COLLECTION || !s->tree)
+        return true;
+    xmlNodePtr root = xmlDocGetRootElement(s->tree);
+    for (xmlNodePtr parts = root->children; parts; parts = parts->next) {
+        if (strcmp((const char *)parts->name, "parts"))
+            continue;
+        for (xmlNodePtr part = parts->children; part; part = part->next)
+            for (xmlNodePtr e = part->children; e; e = e->next) {
+                if (strcmp((const char *)e->name, "entry"))
+                    continue;
+                xmlChar *ref = xmlGetProp(e, BAD_CAST "ref");
+                const sb_source *item = project_find_id(p, (const char *)ref);
+                xmlFree(ref);
+                if (!walk(p, item, depth + 1, visit, ud))
+                    return false;
+            }
     }
     return true;
+}
+
+static bool is_clean(const sb_source *s, void *ud)
+{
+    const diag_sink *diag = ud;
+    return !s->failed && s->tree && !diag_errors_in(diag, s->path);
 }
 
 bool build_source_clean(const sb_project *p, const sb_source *s,
@@ -93,7 +120,35 @@ bool build_source_clean(const sb_project *p, const sb_source *s,
 {
     if (p->config_path && diag_errors_in(diag, p->config_path))
         return false;
-    return clean_at(p, s, diag, 0);
+    return walk(p, s, 0, is_clean, (void *)diag);
+}
+
+typedef struct {
+    const char **paths;
+    size_t n;
+} path_list;
+
+static bool add_path(const sb_source *s, void *ud)
+{
+    path_list *l = ud;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->paths[i] == s->path)
+            return true;
+    l->paths = xrealloc(l->paths, (l->n + 2) * sizeof(char *));
+    l->paths[l->n++] = s->path;
+    return true;
+}
+
+const char **build_source_paths(const sb_project *p, const sb_source *s,
+                                size_t *n)
+{
+    path_list l = {NULL, 0};
+    walk(p, s, 0, add_path, &l);
+    l.paths = xrealloc(l.paths, (l.n + 2) * sizeof(char *));
+    if (p->config_path)
+        l.paths[l.n++] = p->config_path;
+    *n = l.n;
+    return l.paths;
 }
 
 int build_write(const sb_project *p, const char *out_dir, unsigned formats,

@@ -31,6 +31,14 @@ sb_project *build_check(const char *root, diag_sink *diag, int *exit_code);
 bool build_source_clean(const sb_project *p, const sb_source *s,
                         const diag_sink *diag);
 
+/*
+ * The files whose diagnostics concern s: its own, its annexes' and
+ * collection items' (recursively) and sbornik.yaml.  Returns a malloc'd
+ * array of n borrowed paths.
+ */
+const char **build_source_paths(const sb_project *p, const sb_source *s,
+                                size_t *n);
+
 /* Write the outputs of every clean document into out_dir. */
 int build_write(const sb_project *p, const char *out_dir, unsigned formats,
                 diag_sink *diag);

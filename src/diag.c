@@ -186,12 +186,22 @@ static void print_caret(const diag_sink *d, const diag_item *it, FILE *out)
     fputs("^\n", out);
 }
 
-void diag_flush(diag_sink *d, FILE *out, bool caret, const char *only_path)
+static bool listed(const char *path, const char *const *paths, size_t n)
 {
-    qsort(d->items, d->n, sizeof(diag_item), compare_items);
+    for (size_t i = 0; i < n; i++)
+        if (paths[i] && strcmp(paths[i], path) == 0)
+            return true;
+    return false;
+}
+
+void diag_flush_only(diag_sink *d, FILE *out, bool caret,
+                     const char *const *paths, size_t n)
+{
+    if (d->n)
+        qsort(d->items, d->n, sizeof(diag_item), compare_items);
     for (size_t i = 0; i < d->n; i++) {
         const diag_item *it = &d->items[i];
-        if (only_path && strcmp(it->path, only_path) != 0)
+        if (paths && !listed(it->path, paths, n))
             continue;
         const char *sev = it->sev == DIAG_ERROR ? "error" : "warning";
         if (it->line > 0)
@@ -202,4 +212,10 @@ void diag_flush(diag_sink *d, FILE *out, bool caret, const char *only_path)
         if (caret)
             print_caret(d, it, out);
     }
+}
+
+void diag_flush(diag_sink *d, FILE *out, bool caret, const char *only_path)
+{
+    diag_flush_only(d, out, caret, only_path ? &only_path : NULL,
+                    only_path ? 1 : 0);
 }

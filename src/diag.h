@@ -55,4 +55,8 @@ size_t diag_errors_in(const diag_sink *d, const char *path);
  */
 void diag_flush(diag_sink *d, FILE *out, bool caret, const char *only_path);
 
+/* The same limited to the n files of paths. */
+void diag_flush_only(diag_sink *d, FILE *out, bool caret,
+                     const char *const *paths, size_t n);
+
 #endif

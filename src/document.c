@@ -95,6 +95,12 @@ static const key_spec *find_key(const char *key)
     return NULL;
 }
 
+/* "a letter", "an order": the kind with its article, for messages. */
+static const char *kind_article(sb_kind k)
+{
+    return k == KIND_ORDER || k == KIND_ARTICLE ? "an" : "a";
+}
+
 /* "kinds a, b and c" for messages: which kinds take a key. */
 static void kinds_taking(unsigned kinds, buf *out)
 {
@@ -292,6 +298,12 @@ static bool check_date(doc_ctx *c, const char *key, const fm_node *n,
                    "not '%s'", key, s);
         return false;
     }
+    if (*y < 1000) {
+        node_error(c, n, "E-DATE-INVALID",
+                   "date %s is not a calendar date: the year must have four "
+                   "digits, e.g. 2017", s);
+        return false;
+    }
     if (*m < 1 || *m > 12) {
         node_error(c, n, "E-DATE-INVALID",
                    "date %s is not a calendar date: there is no month %d", s, *m);
@@ -440,6 +452,8 @@ static void add_issuer(doc_ctx *c, xmlNodePtr meta, const fm_node *n)
         replace(&info->issuer_genitive, gen ? gen : fm_str(fm_get(org, "name")));
         return;
     }
+    if (fm_get(fm_get(c->project->config, "organisations"), s))
+        return;     /* a broken organisation: sbornik.yaml's error says why */
     if (looks_like_key(s)) {
         buf known = BUF_INIT;
         const fm_node *orgs = fm_get(c->project->config, "organisations");
@@ -477,6 +491,8 @@ static void add_strlist(doc_ctx *c, xmlNodePtr meta, const char *key,
         node_error(c, n, "E-KEY-TYPE", "'%s' must be a list, not a mapping", key);
         return;
     }
+    if (n->type == FM_SEQ && n->n == 0)
+        return;     /* an empty list: nothing to show */
     xmlNodePtr el = add_el(c, meta, key, n);
     if (n->type == FM_SCALAR) {
         /* One line given as text: a list of one. */
@@ -502,6 +518,8 @@ static void add_authors(doc_ctx *c, xmlNodePtr meta, const fm_node *n)
         node_error(c, n, "E-KEY-TYPE", "'authors' must be a list");
         return;
     }
+    if (n->type == FM_SEQ && n->n == 0)
+        return;     /* required where it matters: check_keys says so */
     xmlNodePtr el = add_el(c, meta, "authors", n);
     buf names = BUF_INIT;
     size_t count = n->type == FM_SEQ ? n->n : 1;
@@ -566,7 +584,7 @@ static void add_isbn(doc_ctx *c, xmlNodePtr meta, const fm_node *n)
         (digits[2] != 8 && digits[2] != 9)) {
         node_error(c, n, "E-ISBN",
                    "ISBN '%s' is not an ISBN-13: 13 digits starting 978 or "
-                   "979, e.g. 978-5-907538-13-1", s);
+                   "979, e.g. 978-5-907538-13-9", s);
         return;
     }
     int sum = 0;
@@ -614,7 +632,7 @@ static const char KNOWN_COLUMNS[] =
 
 static void add_columns(doc_ctx *c, xmlNodePtr meta, const fm_node *n)
 {
-    if (n->type != FM_SEQ) {
+    if (n->type != FM_SEQ || n->n == 0) {
         node_error(c, n, "E-KEY-TYPE", "'columns' must be a list such as "
                    "[№, Мероприятие, Участники, Исполнители, Сроки, Результат]");
         return;
@@ -662,6 +680,8 @@ static void add_basis(doc_ctx *c, xmlNodePtr meta, const fm_node *n)
         node_error(c, n, "E-KEY-TYPE", "'basis' must be a list of ids or texts");
         return;
     }
+    if (n->n == 0)
+        return;
     xmlNodePtr el = add_el(c, meta, "basis", n);
     for (size_t i = 0; i < n->n; i++) {
         const fm_node *item = n->items[i];
@@ -719,6 +739,29 @@ static void add_parts(doc_ctx *c, const fm_node *n)
 
 /* ------------------------------------------------------------ meta */
 
+void document_check_defaults(const sb_project *p, diag_sink *diag)
+{
+    const fm_node *defaults = fm_get(p->config, "defaults");
+    if (!defaults || defaults->type != FM_MAP)
+        return;
+    for (size_t i = 0; i < defaults->n; i++) {
+        const fm_pair *d = &defaults->pairs[i];
+        if (starts_with(d->key, "x-"))
+            continue;
+        if (!find_key(d->key))
+            diag_report(diag, DIAG_ERROR, p->config_path, d->line, d->col,
+                        "E-CONFIG-KEY",
+                        "unknown key '%s' in defaults (a typo? defaults are "
+                        "front-matter keys such as issuer, place, signatory)",
+                        d->key);
+        else if (!strcmp(d->key, "kind") || !strcmp(d->key, "id"))
+            diag_report(diag, DIAG_ERROR, p->config_path, d->line, d->col,
+                        "E-CONFIG-KEY",
+                        "'%s' cannot have a default: every source sets its own",
+                        d->key);
+    }
+}
+
 static void merge_defaults(doc_ctx *c)
 {
     const fm_node *defaults = fm_get(c->project->config, "defaults");
@@ -728,7 +771,7 @@ static void merge_defaults(doc_ctx *c)
         const fm_pair *d = &defaults->pairs[i];
         const key_spec *spec = find_key(d->key);
         if (!spec || !strcmp(d->key, "kind") || !strcmp(d->key, "id"))
-            continue;   /* reported once for sbornik.yaml */
+            continue;   /* reported once by document_check_defaults */
         if (!(spec->kinds & K(c->source->kind)) || fm_get(c->source->front, d->key))
             continue;
         fm_set(c->source->front, d->key, d->line, d->col, fm_copy(d->value));
@@ -752,8 +795,8 @@ static void check_keys(doc_ctx *c)
             buf kinds = BUF_INIT;
             kinds_taking(spec->kinds, &kinds);
             diag_report(c->diag, DIAG_ERROR, s->path, kv->line, kv->col,
-                        "E-KEY-KIND", "key '%s' does not apply to a %s (only to: %s)",
-                        kv->key, kind_name(s->kind), kinds.data);
+                        "E-KEY-KIND", "key '%s' does not apply to %s %s (only to: %s)",
+                        kv->key, kind_article(s->kind), kind_name(s->kind), kinds.data);
             buf_free(&kinds);
         }
     }
@@ -762,10 +805,12 @@ static void check_keys(doc_ctx *c)
     char *save = NULL;
     for (char *r = strtok_r(req.data, " ", &save); r; r = strtok_r(NULL, " ", &save)) {
         const fm_node *v = fm_get(s->front, r);
-        if (!v || (v->type == FM_SCALAR && !*v->value))
+        if (!v || (v->type == FM_SCALAR && !*v->value) ||
+            (v->type != FM_SCALAR && v->n == 0))
             diag_report(c->diag, DIAG_ERROR, s->path, 1, 1, "E-KEY-MISSING",
-                        "missing required key '%s' (a %s needs: %s)", r,
-                        kind_name(s->kind), REQUIRED[s->kind]);
+                        "missing required key '%s' (%s %s needs: %s)", r,
+                        kind_article(s->kind), kind_name(s->kind),
+                        REQUIRED[s->kind]);
     }
     buf_free(&req);
 }
@@ -1161,10 +1206,16 @@ static void build_order(doc_ctx *c, cmark_node *doc, xmlNodePtr body)
     if (!points) {
         cmark_node *last = cmark_node_last_child(doc);
         int line = last ? md_line(&c->md, last) : c->source->body_line;
+        xmlNodePtr meta = xmlDocGetRootElement(c->source->tree)->children;
+        xmlNodePtr dir = meta->children;
+        while (dir && strcmp((const char *)dir->name, "directive"))
+            dir = dir->next;
+        xmlChar *word = dir ? xmlNodeGetContent(dir) : NULL;
         diag_report(c->diag, DIAG_ERROR, c->source->path, line, 1, "E-ORDER-NO-POINTS",
                     "an order needs its points: a numbered list '1. …' after "
                     "the preamble (the directive word %s is placed before it)",
-                    "ПРИКАЗЫВАЮ");
+                    word ? (const char *)word : "ПРИКАЗЫВАЮ");
+        xmlFree(word);
         c->md.errors++;
     }
 }
@@ -1365,6 +1416,16 @@ static void build_event(doc_ctx *c, cmark_node *item, xmlNodePtr section, int n)
     }
 }
 
+/*
+ * A table cell's position is that of its text: cmark-gfm starts the cell
+ * at the space after the '|'.
+ */
+static cmark_node *cell_text(cmark_node *cell)
+{
+    cmark_node *first = cmark_node_first_child(cell);
+    return first && cmark_node_get_start_line(first) ? first : cell;
+}
+
 /* A GFM table whose header names the roadmap columns: one event per row. */
 static void build_event_table(doc_ctx *c, cmark_node *table, xmlNodePtr section,
                               int *count)
@@ -1372,7 +1433,7 @@ static void build_event_table(doc_ctx *c, cmark_node *table, xmlNodePtr section,
     cmark_node *header = cmark_node_first_child(table);
     int fields[64];
     int ncols = 0;
-    bool ok = true;
+    bool ok = true, named = false;
     for (cmark_node *cell = cmark_node_first_child(header); cell && ncols < 64;
          cell = cmark_node_next(cell), ncols++) {
         char *raw = md_plain(cell);
@@ -1380,12 +1441,19 @@ static void build_event_table(doc_ctx *c, cmark_node *table, xmlNodePtr section,
         free(raw);
         fields[ncols] = label_index(label, true);
         if (fields[ncols] < 0) {
-            md_error(&c->md, cell, "E-LABEL-UNKNOWN",
+            md_error(&c->md, cell_text(cell), "E-LABEL-UNKNOWN",
                      "unknown roadmap column '%s' (known: №, Мероприятие, %s)",
                      label, KNOWN_LABELS);
             ok = false;
+        } else if (LABELS[fields[ncols]].field == F_NAME) {
+            named = true;
         }
         free(label);
+    }
+    if (ok && !named) {
+        md_error(&c->md, header, "E-EVENT-NAME",
+                 "a roadmap table needs a column Мероприятие (the event's name)");
+        ok = false;
     }
     if (!ok)
         return;
@@ -1404,7 +1472,8 @@ static void build_event_table(doc_ctx *c, cmark_node *table, xmlNodePtr section,
                 field_kind f = LABELS[k].field;
                 if (f == F_NUMBER || (pass == 0) != (f == F_NAME))
                     continue;
-                int line = md_line(&c->md, cell), col = md_col(&c->md, cell);
+                int line = md_line(&c->md, cell_text(cell));
+                int col = md_col(&c->md, cell_text(cell));
                 c->md.in_table = true;
                 typo_state_init(&c->md.typo);
                 if (f == F_PERIOD) {
@@ -1445,19 +1514,46 @@ static void build_event_table(doc_ctx *c, cmark_node *table, xmlNodePtr section,
             }
         }
         if (!slots[F_NAME]) {
-            /* The schema wants a name first; an empty one says what is wrong. */
             md_error(&c->md, row, "E-EVENT-NAME",
-                     "a roadmap table needs a column Мероприятие (the event's name)");
-            return;
+                     "event %d has no name: its Мероприятие cell is empty", *count);
         }
     }
+}
+
+/*
+ * Sections without events, reported at the end: only when the roadmap has
+ * events elsewhere (else one error says the roadmap has none) and only
+ * when the section's own events did not fail already.
+ */
+typedef struct {
+    cmark_node *heading;        /* of the section being filled */
+    xmlNodePtr section;
+    int errors_at_start;
+    cmark_node **empty;
+    size_t nempty;
+} section_watch;
+
+static void close_section(doc_ctx *c, section_watch *w, cmark_node *next)
+{
+    if (!w->section || !w->heading || c->md.errors != w->errors_at_start)
+        return;
+    /* Followed by a deeper heading, it is a part holding sections. */
+    if (next && cmark_node_get_heading_level(next) >
+                    cmark_node_get_heading_level(w->heading))
+        return;
+    for (xmlNodePtr e = w->section->children; e; e = e->next)
+        if (e->type == XML_ELEMENT_NODE && !strcmp((const char *)e->name, "event"))
+            return;
+    w->empty = xrealloc(w->empty, (w->nempty + 1) * sizeof(cmark_node *));
+    w->empty[w->nempty++] = w->heading;
 }
 
 /* Roadmap: intro, then sections of events (lists or tables). */
 static void build_roadmap(doc_ctx *c, cmark_node *doc, xmlNodePtr body)
 {
     xmlNodePtr intro = NULL, section = NULL;
-    int count = 0;
+    section_watch watch = {0};
+    int count = 0, errors_before = c->md.errors;
     for (cmark_node *b = cmark_node_first_child(doc); b; b = cmark_node_next(b)) {
         cmark_node_type t = cmark_node_get_type(b);
         if (t == CMARK_NODE_FOOTNOTE_DEFINITION)
@@ -1466,6 +1562,7 @@ static void build_roadmap(doc_ctx *c, cmark_node *doc, xmlNodePtr body)
                        cmark_node_get_list_type(b) == CMARK_ORDERED_LIST) ||
                       is_table(b);
         if (t == CMARK_NODE_HEADING) {
+            close_section(c, &watch, b);
             if (cmark_node_get_heading_level(b) > 3)
                 md_error(&c->md, b, "E-HEADING-DEPTH",
                          "heading level %d: use '##' for a roadmap section",
@@ -1473,6 +1570,9 @@ static void build_roadmap(doc_ctx *c, cmark_node *doc, xmlNodePtr body)
             section = md_elem(body, "section");
             md_pos(&c->md, section, b);
             set_int_prop(section, "level", cmark_node_get_heading_level(b));
+            watch.heading = b;
+            watch.section = section;
+            watch.errors_at_start = c->md.errors;
             xmlNodePtr heading = md_elem(section, "heading");
             md_pos(&c->md, heading, b);
             typo_state_init(&c->md.typo);
@@ -1511,7 +1611,17 @@ static void build_roadmap(doc_ctx *c, cmark_node *doc, xmlNodePtr body)
         }
         md_block(&c->md, b, intro);
     }
-    if (!count)
+    close_section(c, &watch, NULL);
+    for (size_t i = 0; count && i < watch.nempty; i++) {
+        char *title = md_plain(watch.empty[i]);
+        md_error(&c->md, watch.empty[i], "E-ROADMAP-SECTION-EMPTY",
+                 "section '%s' has no events: write a numbered list "
+                 "'1. Event' under it, or delete the heading", title);
+        free(title);
+    }
+    free(watch.empty);
+    /* With errors in its events, the missing ones are no news. */
+    if (!count && c->md.errors == errors_before)
         diag_report(c->diag, DIAG_ERROR, c->source->path, c->source->body_line, 1,
                     "E-ROADMAP-EMPTY",
                     "a roadmap needs events: '## Section' then a numbered list "
@@ -1551,6 +1661,14 @@ static void build_parts(doc_ctx *c, xmlNodePtr root)
                            "as docs/*.md)", pattern);
             }
             for (size_t k = 0; k < n; k++) {
+                if (matches[k]->failed || !matches[k]->tree) {
+                    /* Its own errors say why; the collection must not
+                     * be published without it. */
+                    node_error(c, item, "E-ITEM-BROKEN",
+                               "item '%s' includes %s, which cannot be read "
+                               "(see its errors)", pattern, matches[k]->path);
+                    continue;
+                }
                 if (matches[k] == c->source || matches[k]->kind == KIND_COLLECTION) {
                     node_error(c, item, "E-ITEM-COLLECTION",
                                "item '%s' names a collection; a collection "

@@ -22,6 +22,9 @@
 #include "diag.h"
 #include "project.h"
 
+/* Report keys of sbornik.yaml's defaults that are no front-matter key. */
+void document_check_defaults(const sb_project *p, diag_sink *diag);
+
 void document_prepare(sb_project *p, sb_source *s, diag_sink *diag);
 void document_build(sb_project *p, sb_source *s, diag_sink *diag);
 

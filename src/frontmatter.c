@@ -116,10 +116,17 @@ static int line_of(const loader *ld, yaml_mark_t m)
 
 static fm_node *convert(loader *ld, yaml_node_t *yn);
 
-/* Untagged nodes get libyaml's default tags; anything else was written. */
-static bool is_standard_tag(const yaml_char_t *tag)
+/*
+ * Untagged nodes get libyaml's default tag for their type; any other tag
+ * was written by hand (!!python/object, !!binary, !custom …) and asks for
+ * a meaning the format does not have.
+ */
+static bool is_default_tag(const yaml_node_t *yn)
 {
-    return !tag || strncmp((const char *)tag, "tag:yaml.org,2002:", 18) == 0;
+    const char *want = yn->type == YAML_SCALAR_NODE ? YAML_STR_TAG
+                     : yn->type == YAML_SEQUENCE_NODE ? YAML_SEQ_TAG
+                                                      : YAML_MAP_TAG;
+    return !yn->tag || strcmp((const char *)yn->tag, want) == 0;
 }
 
 static fm_node *convert_scalar(loader *ld, yaml_node_t *yn, int line, int col)
@@ -156,15 +163,18 @@ static fm_node *convert(loader *ld, yaml_node_t *yn)
         ld->failed = true;
         return NULL;
     }
+    if (!is_default_tag(yn)) {
+        /* Shown as written: "tag:yaml.org,2002:x" was typed as "!!x". */
+        const char *tag = (const char *)yn->tag;
+        bool core = strncmp(tag, "tag:yaml.org,2002:", 18) == 0;
+        diag_report(ld->diag, DIAG_ERROR, ld->path, line, col, "E-YAML-TAG",
+                    "YAML tags such as '%s%s' are not supported",
+                    core ? "!!" : "", core ? tag + 18 : tag);
+        ld->failed = true;
+        return NULL;
+    }
     switch (yn->type) {
     case YAML_SCALAR_NODE:
-        if (!is_standard_tag(yn->tag)) {
-            diag_report(ld->diag, DIAG_ERROR, ld->path, line, col,
-                        "E-YAML-TAG", "YAML tags such as '%s' are not supported",
-                        (const char *)yn->tag);
-            ld->failed = true;
-            return NULL;
-        }
         return convert_scalar(ld, yn, line, col);
     case YAML_SEQUENCE_NODE: {
         fm_node *n = node_new(FM_SEQ, ld->path, line, col);
@@ -244,11 +254,13 @@ fm_node *fm_parse(const char *text, size_t len, const char *path,
     if (!yaml_parser_load(&parser, &doc)) {
         yaml_mark_t m = parser.problem ? parser.problem_mark : parser.mark;
         buf msg = BUF_INIT;
-        buf_adds(&msg, parser.problem ? parser.problem : "YAML syntax error");
+        buf_adds(&msg, parser.problem ? parser.problem : "syntax error");
         if (parser.context)
             buf_addf(&msg, " (%s)", parser.context);
+        if (strstr(msg.data, "mapping values are not allowed"))
+            buf_adds(&msg, "; a value containing ': ' needs quotes");
         diag_report(diag, DIAG_ERROR, path, first_line + (int)m.line,
-                    (int)m.column + 1, "E-YAML-SYNTAX", "front matter: %s",
+                    (int)m.column + 1, "E-YAML-SYNTAX", "YAML: %s",
                     buf_str(&msg));
         buf_free(&msg);
         yaml_parser_delete(&parser);

@@ -69,6 +69,15 @@ static void flush(diag_sink *diag, const char *only)
     diag_flush(diag, stderr, isatty(STDERR_FILENO) != 0, only);
 }
 
+/* Only the diagnostics of s, its annexes or items, and sbornik.yaml. */
+static void flush_source(const sb_project *p, const sb_source *s, diag_sink *diag)
+{
+    size_t n;
+    const char **paths = build_source_paths(p, s, &n);
+    diag_flush_only(diag, stderr, isatty(STDERR_FILENO) != 0, paths, n);
+    free(paths);
+}
+
 /* Parse "xml,pdf" into flags; returns false on an unknown name. */
 static bool parse_formats(const char *list, unsigned *flags, const char **bad)
 {
@@ -185,11 +194,10 @@ static int check_one(const char *path)
                     path, root);
             code = EXIT_USAGE;
         } else {
-            flush(diag, s->path);
-            if (p->config_path)
-                flush(diag, p->config_path);
+            /* The file, and what its output would be made of. */
+            flush_source(p, s, diag);
             if (code != EXIT_ENVIRONMENT)
-                code = diag_errors_in(diag, s->path) ? EXIT_SOURCE_ERRORS : EXIT_BUILT;
+                code = build_source_clean(p, s, diag) ? EXIT_BUILT : EXIT_SOURCE_ERRORS;
         }
     } else {
         flush(diag, NULL);
@@ -242,7 +250,7 @@ static int cmd_xml(int argc, char **argv)
         fprintf(stderr, "sbornik: %s: not a source of the project %s\n", file, root);
         code = EXIT_USAGE;
     } else {
-        flush(diag, NULL);
+        flush_source(p, s, diag);
         if (code != EXIT_ENVIRONMENT) {
             if (build_source_clean(p, s, diag)) {
                 xmlDocPtr doc = document_assemble(p, s);

@@ -203,10 +203,23 @@ static void run_free(text_run *r)
     free(r->pieces);
 }
 
+/* Occurrences of tok[0..n) in s[0..len) that start before len. */
+static size_t count_occurrences(const char *s, size_t len, const char *tok, size_t n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < len; i++)   /* the run goes on past len */
+        if (!memcmp(s + i, tok, n))
+            k++;
+    return k;
+}
+
 /*
  * Where byte off of the run (the start of a token of tlen bytes) stands in
- * the file: the piece's column plus the offset when the source agrees,
- * else the token searched for on the piece's line, else the piece start.
+ * the file.  The piece's column plus the offset is right when the source
+ * reads exactly like the text; when escapes, entities or YAML quoting make
+ * them differ, the token is looked for in the source from the piece on:
+ * the same occurrence (the k-th of its kind in the piece), so that a token
+ * repeated on a line is not always put at its first place.
  */
 static void run_position(md_ctx *ctx, const text_run *r, size_t off,
                          size_t tlen, int *line, int *col)
@@ -223,30 +236,40 @@ static void run_position(md_ctx *ctx, const text_run *r, size_t off,
         *col = 1;
         return;
     }
+    *line = pc->line;
+    *col = char_col(ctx, pc->line, pc->bytecol);
     const sb_source *s = ctx->source;
     const char *lstart = text_line(s->text, s->len, pc->line);
-    int bytecol = pc->bytecol;
-    if (lstart) {
-        const char *end = s->text + s->len;
-        const char *nl = memchr(lstart, '\n', (size_t)(end - lstart));
-        size_t llen = (size_t)((nl ? nl : end) - lstart);
-        size_t guess = (size_t)(pc->bytecol - 1) + (off - pc->off);
-        const char *tok = r->text.data + off;
-        if (tlen > 12)
-            tlen = 12;
-        if (guess + tlen <= llen && memcmp(lstart + guess, tok, tlen) == 0) {
-            bytecol = (int)guess + 1;
-        } else {
-            for (size_t i = (size_t)(pc->bytecol - 1); i + tlen <= llen; i++) {
-                if (memcmp(lstart + i, tok, tlen) == 0) {
-                    bytecol = (int)i + 1;
-                    break;
-                }
-            }
+    if (!lstart)
+        return;
+    const char *end = s->text + s->len;
+    const char *tok = r->text.data + off;
+    if (tlen > 64)
+        tlen = 64;
+    const char *guess = lstart + (pc->bytecol - 1) + (off - pc->off);
+    if (guess + tlen <= end && !memcmp(guess, tok, tlen) &&
+        !memchr(lstart + (pc->bytecol - 1), '\n', (size_t)(guess - lstart) - (size_t)(pc->bytecol - 1))) {
+        *col = char_col(ctx, pc->line, (int)(guess - lstart) + 1);
+        return;
+    }
+    size_t k = count_occurrences(r->text.data + pc->off, off - pc->off, tok, tlen);
+    const char *from = lstart + (pc->bytecol - 1);
+    int l = pc->line;
+    const char *linestart = lstart;
+    for (const char *p = from; p + tlen <= end && l < pc->line + 200; p++) {
+        if (*p == '\n') {
+            l++;
+            linestart = p + 1;
+            continue;
+        }
+        if (memcmp(p, tok, tlen) != 0)
+            continue;
+        if (k-- == 0) {
+            *line = l;
+            *col = char_col(ctx, l, (int)(p - linestart) + 1);
+            return;
         }
     }
-    *line = pc->line;
-    *col = char_col(ctx, pc->line, bytecol);
 }
 
 /* ------------------------------------------------------------ inline text */
@@ -378,12 +401,16 @@ static void emit_run(md_ctx *ctx, text_run *r, xmlNodePtr out)
 
     const char *s = r->text.data, *plain = s, *end = s + r->text.len;
     const char *p = s;
+    bool fields_unclosed = false, refs_unclosed = false;
     while (p < end) {
         const char *close = NULL;
         int line, col;
         if (p[0] == '{' && p[1] == '{') {
-            close = strstr(p + 2, "}}");
-            run_position(ctx, r, (size_t)(p - s), 2, &line, &col);
+            /* Once no }} follows, none follows any later {{ either. */
+            close = fields_unclosed ? NULL : strstr(p + 2, "}}");
+            fields_unclosed = !close;
+            run_position(ctx, r, (size_t)(p - s),
+                         close ? (size_t)(close + 2 - p) : 2, &line, &col);
             if (!close) {
                 error_at(ctx, line, col, "E-FIELD-UNCLOSED",
                          "fill-in field opened with {{ but not closed with }} "
@@ -397,10 +424,12 @@ static void emit_run(md_ctx *ctx, text_run *r, xmlNodePtr out)
             continue;
         }
         if (p[0] == '[' && p[1] == '[') {
-            close = strstr(p + 2, "]]");
+            close = refs_unclosed ? NULL : strstr(p + 2, "]]");
+            refs_unclosed = !close;
             const char *nl = memchr(p + 2, '\n', (size_t)(end - p - 2));
             if (close && (!nl || nl > close) && close - p < 300) {
-                run_position(ctx, r, (size_t)(p - s), 2, &line, &col);
+                run_position(ctx, r, (size_t)(p - s), (size_t)(close + 2 - p),
+                             &line, &col);
                 add_typeset(ctx, out, plain, (size_t)(p - plain));
                 add_reference(ctx, out, p + 2, (size_t)(close - p - 2), line, col);
                 p = plain = close + 2;
@@ -458,9 +487,6 @@ static const char *html_advice(const char *html)
     const char *p = html;
     while (*p == '<' || *p == '/' || *p == ' ')
         p++;
-    if (starts_with(html, "<!--"))
-        return "nothing: comments are not kept; delete it (or keep drafts "
-               "in files whose names start with '_')";
     char tag[16];
     size_t n = 0;
     while (n < sizeof tag - 1 && isalnum((unsigned char)p[n])) {
@@ -483,8 +509,11 @@ static char *html_first_tag(const char *html)
         html++;
     const char *gt = strchr(html, '>');
     size_t n = gt ? (size_t)(gt - html + 1) : strcspn(html, "\n");
-    if (n > 40)
+    if (n > 40) {
         n = 40;
+        while (n && ((unsigned char)html[n] & 0xC0) == 0x80)
+            n--;    /* never half a letter */
+    }
     return xstrndup(html, n);
 }
 
@@ -500,11 +529,18 @@ static bool is_br(const char *html)
 
 static void refuse_html(md_ctx *ctx, cmark_node *n)
 {
+    ctx->html_line = md_line(ctx, n);
     const char *lit = cmark_node_get_literal(n);
     char *tag = html_first_tag(lit ? lit : "");
-    md_error(ctx, n, "E-HTML",
-             "raw HTML '%s' is not allowed; write %s instead", tag,
-             html_advice(tag));
+    if (starts_with(tag, "<!--"))
+        md_error(ctx, n, "E-HTML",
+                 "HTML comment '%s' is not allowed: comments are not kept in "
+                 "any output; delete it (keep drafts in files whose names "
+                 "start with '_')", tag);
+    else
+        md_error(ctx, n, "E-HTML",
+                 "raw HTML '%s' is not allowed; write %s instead", tag,
+                 html_advice(tag));
     free(tag);
 }
 
@@ -679,8 +715,9 @@ static void convert_inline(md_ctx *ctx, cmark_node *n, xmlNodePtr out,
         const char *lit = cmark_node_get_literal(n);
         if (ctx->in_table && lit && is_br(lit))
             md_elem(out, "br");
-        else
-            refuse_html(ctx, n);
+        else if (!(lit && lit[0] == '<' && lit[1] == '/' &&
+                   ctx->html_line == md_line(ctx, n)))
+            refuse_html(ctx, n);    /* a closing tag after its opening one: said */
         return;
     }
     case CMARK_NODE_EMPH:

@@ -27,6 +27,7 @@ typedef struct {
     typo_state typo;
     bool in_table;              /* <br> is allowed in table cells only */
     int errors;                 /* errors reported by this conversion */
+    int html_line;              /* line of the last raw HTML refused */
     /* Footnotes in order of first use (cmark-gfm numbers them so). */
     cmark_node **notes;
     size_t nnotes;

@@ -241,6 +241,8 @@ typedef struct {
     diag_sink *diag;
     sb_source **list;
     size_t n, cap;
+    struct { dev_t dev; ino_t ino; } *dirs;    /* folders read so far */
+    size_t ndirs;
     bool io_error;
 } scan_state;
 
@@ -277,26 +279,53 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* Whether the folder (dev, ino) is already being read: a link loop. */
+static bool seen_dir(scan_state *st, const struct stat *sb)
+{
+    for (size_t i = 0; i < st->ndirs; i++)
+        if (st->dirs[i].dev == sb->st_dev && st->dirs[i].ino == sb->st_ino)
+            return true;
+    return false;
+}
+
+/* The target of a symbolic link as written in it, for messages. */
+static char *link_target(const char *fs)
+{
+    char target[PATH_MAX];
+    ssize_t n = readlink(fs, target, sizeof target - 1);
+    return xstrndup(n > 0 ? target : "?", n > 0 ? (size_t)n : 1);
+}
+
 static void scan_dir(scan_state *st, const char *rel_dir, int depth)
 {
     sb_project *p = st->p;
-    char *fs_dir = join(p->root, rel_dir);
+    /* Files are opened through the canonical root; messages use the root
+     * as the user wrote it. */
+    char *fs_dir = join(p->root_real, rel_dir);
+    char *shown_dir = join(p->root, rel_dir);
+    if (!*shown_dir) {
+        free(shown_dir);
+        shown_dir = xstrdup(".");
+    }
     if (depth > MAX_SCAN_DEPTH) {
-        char *shown = join(p->root, rel_dir);
-        diag_report(st->diag, DIAG_ERROR, shown, 0, 0, "E-SCAN-DEPTH",
+        diag_report(st->diag, DIAG_ERROR, shown_dir, 0, 0, "E-SCAN-DEPTH",
                     "folders nested deeper than %d levels are not read",
                     MAX_SCAN_DEPTH);
-        free(shown);
-        free(fs_dir);
-        return;
+        goto done;
     }
     DIR *dir = opendir(fs_dir);
     if (!dir) {
-        diag_report(st->diag, DIAG_ERROR, fs_dir, 0, 0, "E-SCAN",
+        diag_report(st->diag, DIAG_ERROR, shown_dir, 0, 0, "E-SCAN",
                     "cannot read folder: %s", strerror(errno));
         st->io_error = true;
-        free(fs_dir);
-        return;
+        goto done;
+    }
+    struct stat self;
+    if (fstat(dirfd(dir), &self) == 0) {
+        st->dirs = xrealloc(st->dirs, (st->ndirs + 1) * sizeof *st->dirs);
+        st->dirs[st->ndirs].dev = self.st_dev;
+        st->dirs[st->ndirs].ino = self.st_ino;
+        st->ndirs++;
     }
     /* Names sorted, so that the order on disk never shows in results. */
     char **names = NULL;
@@ -312,46 +341,45 @@ static void scan_dir(scan_state *st, const char *rel_dir, int depth)
         names[n++] = xstrdup(e->d_name);
     }
     closedir(dir);
-    qsort(names, n, sizeof(char *), compare_names);
+    if (n)
+        qsort(names, n, sizeof(char *), compare_names);
 
     for (size_t i = 0; i < n; i++) {
         char *rel = join(rel_dir, names[i]);
-        char *fs = join(p->root, rel);
-        struct stat lst, st_target;
-        if (lstat(fs, &lst) != 0) {
-            free(rel);
-            free(fs);
-            continue;
-        }
-        bool link = S_ISLNK(lst.st_mode);
-        if (link) {
+        char *fs = join(p->root_real, rel);
+        char *shown = join(p->root, rel);
+        struct stat lst, target;
+        bool ok = lstat(fs, &lst) == 0;
+        if (ok && S_ISLNK(lst.st_mode)) {
             char real[PATH_MAX];
-            if (!realpath(fs, real) || stat(fs, &st_target) != 0) {
+            char *written = link_target(fs);
+            if (!realpath(fs, real) || stat(fs, &target) != 0) {
                 if (is_md(names[i]))
-                    diag_report(st->diag, DIAG_ERROR, fs, 0, 0, "E-PATH-LINK",
-                                "symbolic link to nothing");
-                free(rel);
-                free(fs);
-                continue;
-            }
-            if (!inside_root(p, real)) {
-                if (is_md(names[i]) || S_ISDIR(st_target.st_mode))
-                    diag_report(st->diag, DIAG_ERROR, fs, 0, 0, "E-PATH-ESCAPE",
+                    diag_report(st->diag, DIAG_ERROR, shown, 0, 0, "E-PATH-LINK",
+                                "symbolic link to nothing (to %s)", written);
+                ok = false;
+            } else if (!inside_root(p, real)) {
+                if (is_md(names[i]) || S_ISDIR(target.st_mode))
+                    diag_report(st->diag, DIAG_ERROR, shown, 0, 0, "E-PATH-ESCAPE",
                                 "symbolic link leads out of the project (to %s); "
-                                "not read", real);
-                free(rel);
-                free(fs);
-                continue;
+                                "not read", written);
+                ok = false;
+            } else if (S_ISDIR(target.st_mode) && seen_dir(st, &target)) {
+                diag_report(st->diag, DIAG_ERROR, shown, 0, 0, "E-PATH-LOOP",
+                            "symbolic link loops back to a folder already read "
+                            "(to %s); not followed", written);
+                ok = false;
             }
+            free(written);
         } else {
-            st_target = lst;
+            target = lst;
         }
-        if (S_ISDIR(st_target.st_mode)) {
+        if (ok && S_ISDIR(target.st_mode)) {
             scan_dir(st, rel, depth + 1);
-        } else if (S_ISREG(st_target.st_mode) && is_md(names[i])) {
+        } else if (ok && S_ISREG(target.st_mode) && is_md(names[i])) {
             sb_source *s = xcalloc(1, sizeof(sb_source));
             s->rel = xstrdup(rel);
-            s->path = xstrdup(fs);
+            s->path = xstrdup(shown);
             s->kind = KIND_UNKNOWN;
             if (st->n == st->cap) {
                 st->cap = st->cap ? 2 * st->cap : 64;
@@ -362,11 +390,14 @@ static void scan_dir(scan_state *st, const char *rel_dir, int depth)
         }
         free(rel);
         free(fs);
+        free(shown);
     }
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);
+done:
     free(fs_dir);
+    free(shown_dir);
 }
 
 /* ------------------------------------------------------------ sbornik.yaml */
@@ -447,10 +478,14 @@ static void check_config(sb_project *p, diag_sink *diag)
 static bool load_config(sb_project *p, diag_sink *diag)
 {
     p->config_path = join(p->root, "sbornik.yaml");
+    char *fs = join(p->root_real, "sbornik.yaml");
     struct stat st;
-    if (stat(p->config_path, &st) != 0)
+    bool exists = stat(fs, &st) == 0;
+    bool read = exists && read_file(fs, &p->config_text, &p->config_len) == READ_OK;
+    free(fs);
+    if (!exists)
         return true;    /* optional */
-    if (read_file(p->config_path, &p->config_text, &p->config_len) != READ_OK) {
+    if (!read) {
         diag_report(diag, DIAG_ERROR, p->config_path, 0, 0, "E-CONFIG-READ",
                     "cannot read: %s", strerror(errno));
         return false;
@@ -541,8 +576,9 @@ sb_project *project_load(const char *root, diag_sink *diag,
         project_free(p);
         return NULL;
     }
-    scan_state scan = {p, diag, NULL, 0, 0, false};
+    scan_state scan = {p, diag, NULL, 0, 0, NULL, 0, false};
     scan_dir(&scan, "", 0);
+    free(scan.dirs);
     p->sources = scan.list;
     p->nsources = scan.n;
     if (scan.io_error)
@@ -662,7 +698,8 @@ const fm_node *project_organisation(const sb_project *p, const char *key)
 {
     const fm_node *orgs = fm_get(p->config, "organisations");
     const fm_node *org = fm_get(orgs, key);
-    return org && org->type == FM_MAP ? org : NULL;
+    /* One without a name is reported in sbornik.yaml and used nowhere. */
+    return org && org->type == FM_MAP && fm_str(fm_get(org, "name")) ? org : NULL;
 }
 
 const char *project_path_escape(const sb_project *p, const char *rel)

@@ -198,7 +198,7 @@ size_t refs_collection_item(const sb_project *p, const char *item,
     size_t n = 0;
     *matches = xcalloc(p->nsources + 1, sizeof(sb_source *));
     for (size_t i = 0; i < p->nsources; i++)
-        if (project_glob_match(item, p->sources[i]->rel) && !p->sources[i]->failed)
+        if (project_glob_match(item, p->sources[i]->rel))
             (*matches)[n++] = p->sources[i];
     return n;
 }

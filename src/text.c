@@ -31,10 +31,8 @@ bool utf8_valid(const char *s, size_t len, size_t *bad)
         if ((size_t)(end - p) < n)
             goto fail;
         for (size_t i = 1; i < n; i++) {
-            if ((p[i] & 0xC0) != 0x80) {
-                p += i;     /* the byte that breaks the sequence */
-                goto fail;
-            }
+            if ((p[i] & 0xC0) != 0x80)
+                goto fail;  /* the sequence at p is cut short */
             cp = (cp << 6) | (p[i] & 0x3F);
         }
         if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
