@@ -138,42 +138,109 @@ static int form_index(const char *form)
     return -1;
 }
 
-/* The stamp word of a genre (FORMAT.md §3.3), by table, else by ending. */
+const char *document_form_lower(const char *form)
+{
+    int f = form_index(form);
+    return f < 0 ? "документ" : FORMS[f].lower;
+}
+
+const char *document_form_instrumental(const char *form)
+{
+    int f = form_index(form);
+    return f < 0 ? "документом" : FORMS[f].instrumental;
+}
+
+static bool ends_with(const char *s, size_t n, const char *suffix)
+{
+    size_t k = strlen(suffix);
+    return n >= k && !memcmp(s + n - k, suffix, k);
+}
+
+/*
+ * Whether a word (n bytes) has an adjective's ending: «Региональная»,
+ * «Методические».  Nouns with such endings are mostly neuter nouns in
+ * -ние/-тие («Положение», «Мероприятие») and -рий («Сценарий»).
+ */
+static bool adjective(const char *w, size_t n)
+{
+    static const char *const endings[] = {"ая", "яя", "ое", "ее", "ый", "ий",
+                                          "ой", "ые", "ие", "ых", "их"};
+    if (ends_with(w, n, "ние") || ends_with(w, n, "тие") || ends_with(w, n, "рий"))
+        return false;
+    for (size_t i = 0; i < sizeof endings / sizeof *endings; i++)
+        if (ends_with(w, n, endings[i]) && n > strlen(endings[i]) + 2)
+            return true;
+    return false;
+}
+
+/*
+ * The stamp word of a genre (FORMAT.md §3.3): the participle agrees with
+ * the genre's head noun, the first word that is not an adjective
+ * («Региональная модель», «Памятка для родителей»).  Nouns whose ending
+ * does not tell their gender are listed; the rest go by their ending.
+ */
 const char *document_stamp_word(const char *genre)
 {
     static const struct {
-        const char *genre, *word;
+        const char *noun, *word;
     } table[] = {
-        {"Концепция", "УТВЕРЖДЕНА"}, {"Программа", "УТВЕРЖДЕНА"},
-        {"Модель", "УТВЕРЖДЕНА"}, {"Дорожная карта", "УТВЕРЖДЕНА"},
-        {"Технологическая карта", "УТВЕРЖДЕНА"}, {"Стратегия", "УТВЕРЖДЕНА"},
-        {"Методика", "УТВЕРЖДЕНА"}, {"Инструкция", "УТВЕРЖДЕНА"},
-        {"Справка", "УТВЕРЖДЕНА"}, {"Форма", "УТВЕРЖДЕНА"},
-        {"Положение", "УТВЕРЖДЕНО"}, {"Соглашение", "УТВЕРЖДЕНО"},
-        {"План", "УТВЕРЖДЕН"}, {"Порядок", "УТВЕРЖДЕН"},
-        {"Регламент", "УТВЕРЖДЕН"}, {"Перечень", "УТВЕРЖДЕН"},
-        {"Состав", "УТВЕРЖДЕН"}, {"Календарь", "УТВЕРЖДЕН"},
-        {"Правила", "УТВЕРЖДЕНЫ"}, {"Методические рекомендации", "УТВЕРЖДЕНЫ"},
-        {"Критерии", "УТВЕРЖДЕНЫ"}, {"Показатели", "УТВЕРЖДЕНЫ"},
+        {"модель", "УТВЕРЖДЕНА"}, {"карта", "УТВЕРЖДЕНА"},
+        {"дорожная", "УТВЕРЖДЕНА"}, {"программа", "УТВЕРЖДЕНА"},
+        {"концепция", "УТВЕРЖДЕНА"}, {"методика", "УТВЕРЖДЕНА"},
+        {"календарь", "УТВЕРЖДЕН"}, {"портфель", "УТВЕРЖДЕН"},
+        {"перечень", "УТВЕРЖДЕН"}, {"состав", "УТВЕРЖДЕН"},
+        {"правила", "УТВЕРЖДЕНЫ"}, {"критерии", "УТВЕРЖДЕНЫ"},
+        {"показатели", "УТВЕРЖДЕНЫ"},
     };
     if (!genre || !*genre)
         return "УТВЕРЖДЕНО";
+    /* The head noun: the first word that is not an adjective. */
+    const char *w = genre;
+    size_t n = 0;
+    for (const char *p = genre;;) {
+        while (*p == ' ')
+            p++;
+        size_t len = strcspn(p, " ,(");
+        if (!len)
+            break;
+        w = p;
+        n = len;
+        if (!adjective(p, len))
+            break;
+        p += len;
+    }
+    /* Lower case for the table: Cyrillic capitals А–Я are D0 90..D0 AF. */
+    char noun[64];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 2 < sizeof noun; i++) {
+        unsigned char b = (unsigned char)w[i];
+        if (b == 0xD0 && i + 1 < n) {
+            unsigned char c2 = (unsigned char)w[i + 1];
+            if (c2 >= 0x90 && c2 <= 0x9F) {
+                noun[k++] = (char)0xD0, noun[k++] = (char)(c2 + 0x20);
+            } else if (c2 >= 0xA0 && c2 <= 0xAF) {
+                noun[k++] = (char)0xD1, noun[k++] = (char)(c2 - 0x20);
+            } else {
+                noun[k++] = (char)b, noun[k++] = (char)c2;
+            }
+            i++;
+        } else {
+            noun[k++] = (char)b;
+        }
+    }
+    noun[k] = '\0';
     for (size_t i = 0; i < sizeof table / sizeof *table; i++)
-        if (!strcasecmp(table[i].genre, genre) ||
-            (starts_with(genre, table[i].genre) &&
-             genre[strlen(table[i].genre)] == ' '))
+        if (!strcmp(noun, table[i].noun))
             return table[i].word;
-    /* The head noun of a Russian genre is usually its last word. */
-    const char *last = strrchr(genre, ' ');
-    last = last ? last + 1 : genre;
-    size_t n = strlen(last);
-    const char *end2 = n >= 2 ? last + n - 2 : last;   /* one Cyrillic letter */
-    if (!strcmp(end2, "а") || !strcmp(end2, "я"))
-        return "УТВЕРЖДЕНА";
-    if (!strcmp(end2, "о") || !strcmp(end2, "е"))
-        return "УТВЕРЖДЕНО";
-    if (!strcmp(end2, "ы") || !strcmp(end2, "и"))
+    /* Plurals first: «Требования», «Изменения» (-ния), «Рекомендации» (-и). */
+    if (ends_with(noun, k, "ния") || ends_with(noun, k, "и") ||
+        ends_with(noun, k, "ы"))
         return "УТВЕРЖДЕНЫ";
+    if (ends_with(noun, k, "а") || ends_with(noun, k, "я") ||
+        ends_with(noun, k, "ь"))
+        return "УТВЕРЖДЕНА";
+    if (ends_with(noun, k, "о") || ends_with(noun, k, "е"))
+        return "УТВЕРЖДЕНО";
     return "УТВЕРЖДЕН";
 }
 

@@ -34,4 +34,9 @@ xmlDocPtr document_assemble(const sb_project *p, const sb_source *s);
 /* The stamp word agreeing with a genre: УТВЕРЖДЕНА, УТВЕРЖДЕНО … */
 const char *document_stamp_word(const char *genre);
 
+/* An order form (ПРИКАЗ …) in lower case and in the instrumental case:
+ * «приказ», «приказом». */
+const char *document_form_lower(const char *form);
+const char *document_form_instrumental(const char *form);
+
 #endif

@@ -207,6 +207,15 @@ static fm_node *convert(loader *ld, yaml_node_t *yn)
             yaml_node_t *k = yaml_document_get_node(ld->doc, p->key);
             int kline = line_of(ld, k->start_mark);
             int kcol = (int)k->start_mark.column + 1;
+            if (!is_default_tag(k)) {
+                const char *tag = (const char *)k->tag;
+                bool core = strncmp(tag, "tag:yaml.org,2002:", 18) == 0;
+                diag_report(ld->diag, DIAG_ERROR, ld->path, kline, kcol,
+                            "E-YAML-TAG", "YAML tags such as '%s%s' are not supported",
+                            core ? "!!" : "", core ? tag + 18 : tag);
+                ld->failed = true;
+                break;
+            }
             if (k->type != YAML_SCALAR_NODE) {
                 diag_report(ld->diag, DIAG_ERROR, ld->path, kline, kcol,
                             "E-YAML-KEY", "a key must be a plain word");
@@ -291,6 +300,14 @@ fm_node *fm_parse(const char *text, size_t len, const char *path,
                 root = NULL;
             }
             yaml_document_delete(&extra);
+        } else {
+            yaml_mark_t m = parser.problem ? parser.problem_mark : parser.mark;
+            diag_report(diag, DIAG_ERROR, path, first_line + (int)m.line,
+                        (int)m.column + 1, "E-YAML-SYNTAX",
+                        "YAML: %s (front matter holds more than one YAML document)",
+                        parser.problem ? parser.problem : "syntax error");
+            fm_free(root);
+            root = NULL;
         }
     }
     yaml_document_delete(&doc);

@@ -142,6 +142,13 @@ static void load_source(sb_project *p, sb_source *s, const char *fs_path,
         s->failed = true;
         return;
     }
+    /* A BOM is tolerated: dropped, but byte offsets stay the file's. */
+    size_t bom = 0;
+    if (s->len >= 3 && memcmp(s->text, "\xEF\xBB\xBF", 3) == 0) {
+        memmove(s->text, s->text + 3, s->len - 2);   /* the NUL too */
+        s->len -= 3;
+        bom = 3;
+    }
     size_t bad;
     if (!utf8_valid(s->text, s->len, &bad)) {
         int line, col;
@@ -149,13 +156,9 @@ static void load_source(sb_project *p, sb_source *s, const char *fs_path,
         diag_add_source(diag, s->path, s->text, bad);
         diag_report(diag, DIAG_ERROR, s->path, line, col, "E-UTF8",
                     "invalid UTF-8: byte 0x%02X at offset %zu; save the file "
-                    "as UTF-8", (unsigned char)s->text[bad], bad);
+                    "as UTF-8", (unsigned char)s->text[bad], bad + bom);
         s->failed = true;
         return;
-    }
-    if (s->len >= 3 && memcmp(s->text, "\xEF\xBB\xBF", 3) == 0) {
-        memmove(s->text, s->text + 3, s->len - 2);   /* the NUL too */
-        s->len -= 3;
     }
     diag_add_source(diag, s->path, s->text, s->len);
 
@@ -241,7 +244,7 @@ typedef struct {
     diag_sink *diag;
     sb_source **list;
     size_t n, cap;
-    struct { dev_t dev; ino_t ino; } *dirs;    /* folders read so far */
+    struct { dev_t dev; ino_t ino; } *dirs;    /* the folders we are inside */
     size_t ndirs;
     bool io_error;
 } scan_state;
@@ -279,7 +282,7 @@ static int compare_names(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Whether the folder (dev, ino) is already being read: a link loop. */
+/* Whether the folder (dev, ino) is one we are inside: a link loop. */
 static bool seen_dir(scan_state *st, const struct stat *sb)
 {
     for (size_t i = 0; i < st->ndirs; i++)
@@ -321,6 +324,7 @@ static void scan_dir(scan_state *st, const char *rel_dir, int depth)
         goto done;
     }
     struct stat self;
+    size_t ancestors = st->ndirs;
     if (fstat(dirfd(dir), &self) == 0) {
         st->dirs = xrealloc(st->dirs, (st->ndirs + 1) * sizeof *st->dirs);
         st->dirs[st->ndirs].dev = self.st_dev;
@@ -366,8 +370,8 @@ static void scan_dir(scan_state *st, const char *rel_dir, int depth)
                 ok = false;
             } else if (S_ISDIR(target.st_mode) && seen_dir(st, &target)) {
                 diag_report(st->diag, DIAG_ERROR, shown, 0, 0, "E-PATH-LOOP",
-                            "symbolic link loops back to a folder already read "
-                            "(to %s); not followed", written);
+                            "symbolic link loops back to a folder that contains "
+                            "it (to %s); not followed", written);
                 ok = false;
             }
             free(written);
@@ -395,6 +399,7 @@ static void scan_dir(scan_state *st, const char *rel_dir, int depth)
     for (size_t i = 0; i < n; i++)
         free(names[i]);
     free(names);
+    st->ndirs = ancestors;
 done:
     free(fs_dir);
     free(shown_dir);
@@ -508,6 +513,11 @@ static bool load_config(sb_project *p, diag_sink *diag)
 
 /* ------------------------------------------------------------ the project */
 
+static int compare_rels(const void *a, const void *b)
+{
+    return strcmp((*(sb_source *const *)a)->rel, (*(sb_source *const *)b)->rel);
+}
+
 static int compare_ids(const void *a, const void *b)
 {
     const sb_source *x = *(sb_source *const *)a, *y = *(sb_source *const *)b;
@@ -581,6 +591,9 @@ sb_project *project_load(const char *root, diag_sink *diag,
     free(scan.dirs);
     p->sources = scan.list;
     p->nsources = scan.n;
+    /* Folder by folder is not path order ('a.md' < 'a/x.md'): sort. */
+    if (p->nsources)
+        qsort(p->sources, p->nsources, sizeof(sb_source *), compare_rels);
     if (scan.io_error)
         *status = PROJECT_IO_ERROR;
     index_ids(p, diag);

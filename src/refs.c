@@ -205,21 +205,6 @@ size_t refs_collection_item(const sb_project *p, const char *item,
 
 /* ------------------------------------------------------------ reference texts */
 
-static const char *lower_form(const char *form)
-{
-    if (!form)
-        return "документ";
-    if (!strcmp(form, "ПРИКАЗ"))
-        return "приказ";
-    if (!strcmp(form, "РАСПОРЯЖЕНИЕ"))
-        return "распоряжение";
-    if (!strcmp(form, "ПОСТАНОВЛЕНИЕ"))
-        return "постановление";
-    if (!strcmp(form, "ПИСЬМО"))
-        return "письмо";
-    return "документ";
-}
-
 /* «от 29.03.2017 № 01/970», what there is of it. */
 static void add_requisites(const sb_info *in, buf *out)
 {
@@ -236,7 +221,7 @@ void refs_text(const sb_source *t, bool short_form, buf *out)
     switch (t->kind) {
     case KIND_ORDER:
     case KIND_LETTER:
-        buf_adds(out, lower_form(in->form));
+        buf_adds(out, document_form_lower(in->form));
         if (!short_form && in->issuer_genitive)
             buf_addf(out, " %s", in->issuer_genitive);
         add_requisites(in, out);
@@ -254,29 +239,15 @@ void refs_text(const sb_source *t, bool short_form, buf *out)
             return;
         if (t->annex_of && t->annex_approved) {
             /* «(утверждена приказом … от … № …)» */
+            static const char *const lower[][2] = {
+                {"УТВЕРЖДЕНА", "утверждена"}, {"УТВЕРЖДЕНО", "утверждено"},
+                {"УТВЕРЖДЕНЫ", "утверждены"}, {"УТВЕРЖДЕН", "утвержден"}};
             const sb_info *o = &t->annex_of->info;
-            buf word = BUF_INIT;
-            const char *w = in->stamp_word ? in->stamp_word : "УТВЕРЖДЕНО";
-            /* The stamp word in lower case: Cyrillic capitals are 2 bytes. */
-            const char *lc[][2] = {{"УТВЕРЖДЕНА", "утверждена"},
-                                   {"УТВЕРЖДЕНО", "утверждено"},
-                                   {"УТВЕРЖДЕНЫ", "утверждены"},
-                                   {"УТВЕРЖДЕН", "утвержден"}};
-            const char *lower = NULL;
-            for (size_t i = 0; i < 4 && !lower; i++)
-                if (!strcmp(w, lc[i][0]))
-                    lower = lc[i][1];
-            buf_addf(&word, "%s", lower ? lower : "утверждено");
-            buf_addf(out, " (%s %sом", word.data, lower_form(o->form));
-            buf_free(&word);
-            if (!strcmp(lower_form(o->form), "распоряжение") ||
-                !strcmp(lower_form(o->form), "постановление")) {
-                /* «распоряжение» → «распоряжением», not «распоряжениеом». */
-                out->len -= strlen("ом");
-                out->len -= strlen("е");
-                out->data[out->len] = '\0';
-                buf_adds(out, "ем");
-            }
+            const char *word = "утверждено";
+            for (size_t i = 0; i < 4; i++)
+                if (in->stamp_word && !strcmp(in->stamp_word, lower[i][0]))
+                    word = lower[i][1];
+            buf_addf(out, " (%s %s", word, document_form_instrumental(o->form));
             if (o->issuer_genitive)
                 buf_addf(out, " %s", o->issuer_genitive);
             add_requisites(o, out);
@@ -376,13 +347,17 @@ void refs_check_literals(const sb_project *p, const sb_source *self,
                          void (*report)(void *ud, size_t offset, const char *msg),
                          void *ud)
 {
-    for (const char *at = strstr(text, "от"); at; at = strstr(at + 2, "от")) {
-        /* «от» as a word: not inside «работ», «отчёт». */
-        if (at > text && !(at[-1] == ' ' || at[-1] == '(' || at[-1] == '\n' ||
-                           (unsigned char)at[-1] == 0xA0))
+    /* «от» or «От» («о» and «О» differ in the second byte only). */
+    for (const char *at = text; (at = strstr(at, "т")) != NULL; at += 2) {
+        if (at - text < 2 || (strncmp(at - 2, "о", 2) && strncmp(at - 2, "О", 2)))
+            continue;
+        const char *word = at - 2;
+        /* A word of its own: not inside «работ», «отчёт». */
+        if (word > text && !(word[-1] == ' ' || word[-1] == '(' ||
+                             word[-1] == '\n' || (unsigned char)word[-1] == 0xA0))
             continue;
         char iso[16], number[64];
-        if (!read_literal(at + strlen("от"), iso, number, sizeof number))
+        if (!read_literal(at + strlen("т"), iso, number, sizeof number))
             continue;
         const sb_source *match = NULL;
         bool agrees = false;
@@ -403,7 +378,7 @@ void refs_check_literals(const sb_project *p, const sb_source *self,
             buf msg = BUF_INIT;
             buf_addf(&msg, "№ %s is cited as of %s, but %s (%s) is dated %s",
                      number, written, match->id, match->path, actual);
-            report(ud, (size_t)(at - text), msg.data);
+            report(ud, (size_t)(word - text), msg.data);
             buf_free(&msg);
         }
     }

@@ -75,6 +75,12 @@ uint32_t utf8_next(const char **pp, const char *end)
         }
         cp = (cp << 6) | (p[i] & 0x3F);
     }
+    /* Overlong forms, surrogates and values past U+10FFFF are not text. */
+    static const uint32_t min[] = {0, 0, 0x80, 0x800, 0x10000};
+    if (cp < min[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+        *pp += 1;
+        return 0xFFFD;
+    }
     *pp += n;
     return cp;
 }

@@ -1,0 +1,350 @@
+/*
+ * test_diag.c: the diagnostics sink (src/diag.c).
+ *
+ * Everything is checked on the exact text diag_flush prints, read back
+ * from a temporary file: the gcc-style line, the "path: " form of line 0,
+ * the order (path, line, column, then the order of reports), and the
+ * caret line under the right character, tabs kept.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "diag.h"
+
+/* What diag_flush prints, as a malloc'd string. */
+static char *flushed(diag_sink *d, bool caret, const char *only_path)
+{
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    diag_flush(d, f, caret, only_path);
+    long n = ftell(f);
+    assert_true(n >= 0);
+    rewind(f);
+    char *s = xmalloc((size_t)n + 1);
+    size_t got = fread(s, 1, (size_t)n, f);
+    assert_int_equal(got, (size_t)n);
+    s[n] = '\0';
+    fclose(f);
+    return s;
+}
+
+/* Compare and free, so that a failure message shows both texts. */
+static void assert_flushed(diag_sink *d, bool caret, const char *only_path,
+                           const char *want)
+{
+    char *got = flushed(d, caret, only_path);
+    if (strcmp(got, want) != 0) {
+        buf msg = BUF_INIT;
+        buf_addf(&msg, "flushed:\n%s\nexpected:\n%s", got, want);
+        free(got);
+        print_error("%s\n", msg.data);
+        buf_free(&msg);
+        fail();
+    }
+    free(got);
+}
+
+static void test_empty_sink(void **state)
+{
+    (void)state;
+    diag_sink *d = diag_new();
+
+    assert_int_equal(diag_count(d, DIAG_ERROR), 0);
+    assert_int_equal(diag_count(d, DIAG_WARNING), 0);
+    assert_int_equal(diag_errors_in(d, "a.md"), 0);
+    assert_flushed(d, true, NULL, "");
+    diag_free(d);
+    diag_free(NULL);
+}
+
+static void test_format(void **state)
+{
+    (void)state;
+    diag_sink *d = diag_new();
+
+    diag_report(d, DIAG_ERROR, "input/2017/roadmap.md", 14, 12, "E-LABEL",
+                "unknown label '%s' (known: %s)", "Срок", "Сроки, …");
+    assert_flushed(d, false, NULL,
+                   "input/2017/roadmap.md:14:12: error: unknown label 'Срок' "
+                   "(known: Сроки, …)\n");
+    diag_free(d);
+
+    d = diag_new();
+    diag_report(d, DIAG_WARNING, "x.md", 3, 1, "W-REF-DATE", "date %d", 2019);
+    assert_flushed(d, false, NULL, "x.md:3:1: warning: date 2019\n");
+    diag_free(d);
+
+    /* Line 0: the whole file. */
+    d = diag_new();
+    diag_report(d, DIAG_ERROR, "big.md", 0, 0, "E-SOURCE-TOO-LARGE",
+                "source is larger than %d MB", 64);
+    assert_flushed(d, false, NULL, "big.md: error: source is larger than 64 MB\n");
+    assert_flushed(d, true, NULL, "big.md: error: source is larger than 64 MB\n");
+    diag_free(d);
+
+    /* A line without a column prints column 1. */
+    d = diag_new();
+    diag_report(d, DIAG_ERROR, "a.md", 5, 0, "E-X", "no column");
+    assert_flushed(d, false, NULL, "a.md:5:1: error: no column\n");
+    diag_free(d);
+}
+
+/* A path reported is copied: the caller's buffer may change afterwards. */
+static void test_path_copied(void **state)
+{
+    (void)state;
+    diag_sink *d = diag_new();
+    char path[32];
+
+    strcpy(path, "first.md");
+    diag_report(d, DIAG_ERROR, path, 1, 1, "E-X", "one");
+    strcpy(path, "other.md");
+    diag_report(d, DIAG_ERROR, path, 1, 1, "E-X", "two");
+    strcpy(path, "zzz");
+    assert_int_equal(diag_errors_in(d, "first.md"), 1);
+    assert_int_equal(diag_errors_in(d, "other.md"), 1);
+    assert_flushed(d, false, NULL,
+                   "first.md:1:1: error: one\n"
+                   "other.md:1:1: error: two\n");
+    diag_free(d);
+}
+
+/* Sorted by path, then line and column as numbers, then report order. */
+static void test_sorted(void **state)
+{
+    (void)state;
+    diag_sink *d = diag_new();
+
+    diag_report(d, DIAG_ERROR, "b.md", 2, 1, "E-X", "b 2:1");
+    diag_report(d, DIAG_ERROR, "a.md", 10, 1, "E-X", "a 10:1");
+    diag_report(d, DIAG_WARNING, "a.md", 2, 5, "W-X", "a 2:5");
+    diag_report(d, DIAG_ERROR, "a.md", 2, 3, "E-X", "a 2:3 first");
+    diag_report(d, DIAG_WARNING, "a.md", 2, 3, "W-X", "a 2:3 second");
+    diag_report(d, DIAG_ERROR, "a.md", 0, 0, "E-X", "a whole");
+    diag_report(d, DIAG_ERROR, "a.md", 2, 12, "E-X", "a 2:12");
+    diag_report(d, DIAG_ERROR, "a.md", 9, 40, "E-X", "a 9:40");
+    diag_report(d, DIAG_ERROR, "a.md", 2, 3, "E-X", "a 2:3 third");
+    diag_report(d, DIAG_ERROR, "a/b.md", 1, 1, "E-X", "a/b");
+    diag_report(d, DIAG_ERROR, "A.md", 1, 1, "E-X", "A");
+
+    const char *want =
+        "A.md:1:1: error: A\n"
+        "a.md: error: a whole\n"
+        "a.md:2:3: error: a 2:3 first\n"
+        "a.md:2:3: warning: a 2:3 second\n"
+        "a.md:2:3: error: a 2:3 third\n"
+        "a.md:2:5: warning: a 2:5\n"
+        "a.md:2:12: error: a 2:12\n"
+        "a.md:9:40: error: a 9:40\n"
+        "a.md:10:1: error: a 10:1\n"
+        "a/b.md:1:1: error: a/b\n"
+        "b.md:2:1: error: b 2:1\n";
+    assert_flushed(d, false, NULL, want);
+    /* Flushing again prints the same: the sort is stable and idempotent. */
+    assert_flushed(d, false, NULL, want);
+
+    assert_int_equal(diag_count(d, DIAG_ERROR), 9);
+    assert_int_equal(diag_count(d, DIAG_WARNING), 2);
+    assert_int_equal(diag_errors_in(d, "a.md"), 6);
+    assert_int_equal(diag_errors_in(d, "b.md"), 1);
+    assert_int_equal(diag_errors_in(d, "a/b.md"), 1);
+    assert_int_equal(diag_errors_in(d, "c.md"), 0);
+    assert_int_equal(diag_errors_in(d, "a"), 0);
+    diag_free(d);
+}
+
+/* Many reports: order kept among equal positions beyond any small array. */
+static void test_many_stable(void **state)
+{
+    (void)state;
+    diag_sink *d = diag_new();
+    buf want = BUF_INIT;
+
+    for (int i = 0; i < 300; i++)
+        diag_report(d, DIAG_ERROR, "p.md", 1, 1, "E-X", "n%03d", i);
+    for (int i = 0; i < 300; i++)
+        buf_addf(&want, "p.md:1:1: error: n%03d\n", i);
+    assert_int_equal(diag_count(d, DIAG_ERROR), 300);
+    assert_flushed(d, false, NULL, want.data);
+    buf_free(&want);
+    diag_free(d);
+}
+
+static const char CYR_TEXT[] =
+    "---\n"
+    "title: Дорожная карта\n"
+    "\tСрок:\tмарт 2022\n"
+    "Ещё строка\r\n"
+    "last";
+
+static void test_bytecol(void **state)
+{
+    (void)state;
+    diag_sink *d = diag_new();
+    const char *line2 = strstr(CYR_TEXT, "title");
+    const char *line3 = strstr(CYR_TEXT, "\tСрок");
+    int karta = (int)(strstr(line2, "карта") - line2) + 1;   /* byte col 25 */
+    int mart = (int)(strstr(line3, "март") - line3) + 1;     /* byte col 12 */
+
+    assert_int_equal(karta, 25);
+    assert_int_equal(mart, 12);
+    diag_add_source(d, "r.md", CYR_TEXT, sizeof CYR_TEXT - 1);
+    diag_report_bytecol(d, DIAG_ERROR, "r.md", 2, karta, "E-X", "карта");
+    diag_report_bytecol(d, DIAG_ERROR, "r.md", 3, mart, "E-X", "март");
+    diag_report_bytecol(d, DIAG_ERROR, "r.md", 2, 1, "E-X", "start");
+    diag_report_bytecol(d, DIAG_ERROR, "r.md", 5, 3, "E-X", "ascii");
+    /* Past the end of its line: columns still count characters. */
+    diag_report_bytecol(d, DIAG_WARNING, "r.md", 4, 20, "W-X", "end of line");
+    /* Without a known source the byte column is kept. */
+    diag_report_bytecol(d, DIAG_ERROR, "unknown.md", 3, 13, "E-X", "kept");
+    /* Line 0 keeps it too. */
+    diag_report_bytecol(d, DIAG_ERROR, "r.md", 0, 7, "E-X", "whole");
+
+    assert_flushed(d, false, NULL,
+                   "r.md: error: whole\n"
+                   "r.md:2:1: error: start\n"
+                   "r.md:2:17: error: карта\n"
+                   "r.md:3:8: error: март\n"
+                   "r.md:4:11: warning: end of line\n"
+                   "r.md:5:3: error: ascii\n"
+                   "unknown.md:3:13: error: kept\n");
+    diag_free(d);
+}
+
+static void test_caret(void **state)
+{
+    (void)state;
+    diag_sink *d = diag_new();
+
+    diag_add_source(d, "r.md", CYR_TEXT, sizeof CYR_TEXT - 1);
+    diag_report(d, DIAG_ERROR, "r.md", 2, 17, "E-X", "карта");
+    diag_report(d, DIAG_ERROR, "r.md", 3, 8, "E-X", "март");
+    diag_report(d, DIAG_ERROR, "r.md", 4, 5, "E-X", "crlf");
+    diag_report(d, DIAG_ERROR, "r.md", 5, 1, "E-X", "last");
+    diag_report(d, DIAG_ERROR, "r.md", 9, 1, "E-X", "no such line");
+    diag_report(d, DIAG_ERROR, "r.md", 0, 0, "E-X", "whole");
+    diag_report(d, DIAG_ERROR, "other.md", 1, 4, "E-X", "no source");
+
+    assert_flushed(d, true, NULL,
+                   "other.md:1:4: error: no source\n"
+                   "r.md: error: whole\n"
+                   "r.md:2:17: error: карта\n"
+                   " title: Дорожная карта\n"
+                   "                 ^\n"
+                   "r.md:3:8: error: март\n"
+                   " \tСрок:\tмарт 2022\n"
+                   " \t     \t^\n"
+                   "r.md:4:5: error: crlf\n"
+                   " Ещё строка\n"
+                   "     ^\n"
+                   "r.md:5:1: error: last\n"
+                   " last\n"
+                   " ^\n"
+                   "r.md:9:1: error: no such line\n");
+    /* The caret never goes past the end of the line. */
+    diag_sink *e = diag_new();
+    diag_add_source(e, "r.md", CYR_TEXT, sizeof CYR_TEXT - 1);
+    diag_report(e, DIAG_ERROR, "r.md", 5, 30, "E-X", "far");
+    assert_flushed(e, true, NULL,
+                   "r.md:5:30: error: far\n"
+                   " last\n"
+                   "     ^\n");
+    diag_free(e);
+    diag_free(d);
+}
+
+/* The most recent source of a path is the one shown. */
+static void test_source_replaced(void **state)
+{
+    (void)state;
+    diag_sink *d = diag_new();
+
+    diag_add_source(d, "a.md", "old line\n", 9);
+    diag_add_source(d, "a.md", "новая строка\n", strlen("новая строка\n"));
+    diag_report(d, DIAG_ERROR, "a.md", 1, 7, "E-X", "x");
+    assert_flushed(d, true, NULL,
+                   "a.md:1:7: error: x\n"
+                   " новая строка\n"
+                   "       ^\n");
+    diag_free(d);
+}
+
+static void test_only_path(void **state)
+{
+    (void)state;
+    diag_sink *d = diag_new();
+
+    diag_add_source(d, "a.md", "abc\n", 4);
+    diag_report(d, DIAG_ERROR, "b.md", 1, 1, "E-X", "in b");
+    diag_report(d, DIAG_WARNING, "a.md", 1, 2, "W-X", "in a");
+    diag_report(d, DIAG_ERROR, "a.md", 0, 0, "E-X", "a whole");
+    diag_report(d, DIAG_ERROR, "a.md.bak", 1, 1, "E-X", "not a");
+
+    assert_flushed(d, true, "a.md",
+                   "a.md: error: a whole\n"
+                   "a.md:1:2: warning: in a\n"
+                   " abc\n"
+                   "  ^\n");
+    assert_flushed(d, false, "b.md", "b.md:1:1: error: in b\n");
+    assert_flushed(d, false, "c.md", "");
+    assert_flushed(d, false, NULL,
+                   "a.md: error: a whole\n"
+                   "a.md:1:2: warning: in a\n"
+                   "a.md.bak:1:1: error: not a\n"
+                   "b.md:1:1: error: in b\n");
+    assert_int_equal(diag_count(d, DIAG_ERROR), 3);
+    assert_int_equal(diag_count(d, DIAG_WARNING), 1);
+    assert_int_equal(diag_errors_in(d, "a.md"), 1);
+    diag_free(d);
+}
+
+/* Many sources and paths: the sink grows its tables. */
+static void test_many_sources(void **state)
+{
+    (void)state;
+    diag_sink *d = diag_new();
+    char paths[100][16];
+
+    for (int i = 0; i < 100; i++) {
+        snprintf(paths[i], sizeof paths[i], "f%03d.md", i);
+        diag_add_source(d, paths[i], "line one\nline two\n", 18);
+    }
+    for (int i = 99; i >= 0; i--)
+        diag_report(d, DIAG_ERROR, paths[i], 2, 6, "E-X", "e%d", i);
+    assert_int_equal(diag_count(d, DIAG_ERROR), 100);
+    assert_int_equal(diag_errors_in(d, "f042.md"), 1);
+
+    char *got = flushed(d, true, "f042.md");
+    assert_string_equal(got, "f042.md:2:6: error: e42\n line two\n      ^\n");
+    free(got);
+    got = flushed(d, false, NULL);
+    assert_memory_equal(got, "f000.md:2:6: error: e0\nf001.md:2:6: error: e1\n",
+                        strlen("f000.md:2:6: error: e0\nf001.md:2:6: error: e1\n"));
+    free(got);
+    diag_free(d);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_empty_sink),
+        cmocka_unit_test(test_format),
+        cmocka_unit_test(test_path_copied),
+        cmocka_unit_test(test_sorted),
+        cmocka_unit_test(test_many_stable),
+        cmocka_unit_test(test_bytecol),
+        cmocka_unit_test(test_caret),
+        cmocka_unit_test(test_source_replaced),
+        cmocka_unit_test(test_only_path),
+        cmocka_unit_test(test_many_sources),
+    };
+    return cmocka_run_group_tests_name("diag", tests, NULL, NULL);
+}

@@ -1,0 +1,493 @@
+/*
+ * test_output.c: atomic, confined writes (src/output.c).
+ *
+ * Each test writes into a fresh temporary folder and checks the bytes on
+ * disk, that no temporary file is left behind (".NAME.sbornik-tmp-…"),
+ * and the exact diagnostics of the failures.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <setjmp.h>
+#include <cmocka.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+
+#include "buf.h"
+#include "diag.h"
+#include "output.h"
+
+/* ------------------------------------------------------------ helpers */
+
+/*
+ * Folders and sinks a test creates, released by the teardown so that a
+ * failing assertion leaves nothing behind.
+ */
+static struct {
+    char **dirs;
+    size_t ndirs;
+    diag_sink **sinks;
+    size_t nsinks;
+} tracked;
+
+static char *make_tmp(void)
+{
+    char tmpl[] = "/tmp/sbornik-test-output-XXXXXX";
+    char *dir = mkdtemp(tmpl);
+    assert_non_null(dir);
+    tracked.dirs = xrealloc(tracked.dirs, (tracked.ndirs + 1) * sizeof(char *));
+    return tracked.dirs[tracked.ndirs++] = xstrdup(dir);
+}
+
+static diag_sink *new_sink(void)
+{
+    tracked.sinks = xrealloc(tracked.sinks, (tracked.nsinks + 1) * sizeof(diag_sink *));
+    return tracked.sinks[tracked.nsinks++] = diag_new();
+}
+
+static void remove_tree(const char *path);
+
+static int teardown(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < tracked.nsinks; i++)
+        diag_free(tracked.sinks[i]);
+    for (size_t i = 0; i < tracked.ndirs; i++) {
+        remove_tree(tracked.dirs[i]);
+        free(tracked.dirs[i]);
+    }
+    free(tracked.sinks);
+    free(tracked.dirs);
+    memset(&tracked, 0, sizeof tracked);
+    return 0;
+}
+
+static char *path_of(const char *dir, const char *rel)
+{
+    buf b = BUF_INIT;
+    buf_addf(&b, "%s/%s", dir, rel);
+    return buf_detach(&b);
+}
+
+static void remove_tree(const char *path)
+{
+    struct stat st;
+    if (lstat(path, &st) != 0)
+        return;
+    if (S_ISDIR(st.st_mode)) {
+        chmod(path, 0755);
+        DIR *dir = opendir(path);
+        if (dir) {
+            struct dirent *e;
+            while ((e = readdir(dir)) != NULL) {
+                if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+                    continue;
+                char *sub = path_of(path, e->d_name);
+                remove_tree(sub);
+                free(sub);
+            }
+            closedir(dir);
+        }
+        rmdir(path);
+    } else {
+        unlink(path);
+    }
+}
+
+/* Number of entries below path (recursively), and of temporary files. */
+static void count_tree(const char *path, int *entries, int *temps)
+{
+    DIR *dir = opendir(path);
+    if (!dir)
+        return;
+    struct dirent *e;
+    while ((e = readdir(dir)) != NULL) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+            continue;
+        (*entries)++;
+        if (strstr(e->d_name, "sbornik-tmp"))
+            (*temps)++;
+        char *sub = path_of(path, e->d_name);
+        struct stat st;
+        if (lstat(sub, &st) == 0 && S_ISDIR(st.st_mode))
+            count_tree(sub, entries, temps);
+        free(sub);
+    }
+    closedir(dir);
+}
+
+static int temps_in(const char *dir)
+{
+    int entries = 0, temps = 0;
+    count_tree(dir, &entries, &temps);
+    return temps;
+}
+
+static int entries_in(const char *dir)
+{
+    int entries = 0, temps = 0;
+    count_tree(dir, &entries, &temps);
+    return entries;
+}
+
+/* The whole file, or NULL when it cannot be read. */
+static char *slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    buf b = BUF_INIT;
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        buf_add(&b, chunk, n);
+    fclose(f);
+    if (len)
+        *len = b.len;
+    return buf_detach(&b);
+}
+
+static char *flushed(diag_sink *d)
+{
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    diag_flush(d, f, false, NULL);
+    long n = ftell(f);
+    rewind(f);
+    char *s = xmalloc((size_t)n + 1);
+    assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
+    s[n] = '\0';
+    fclose(f);
+    return s;
+}
+
+static void assert_file(const char *dir, const char *rel, const char *data,
+                        size_t len)
+{
+    char *path = path_of(dir, rel);
+    size_t got_len = 0;
+    char *got = slurp(path, &got_len);
+    free(path);
+    assert_non_null(got);
+    assert_int_equal(got_len, len);
+    assert_memory_equal(got, data, len);
+    free(got);
+}
+
+/* ------------------------------------------------------------ writing */
+
+static void test_write_creates_parents(void **state)
+{
+    (void)state;
+    char *tmp = make_tmp();
+    char *dir = path_of(tmp, "out/new");        /* does not exist yet */
+    diag_sink *d = new_sink();
+    const char data[] = "<order>Приказ № 01/970</order>\n";
+
+    assert_true(output_write(dir, "docs/2017/order-2017-970.xml", data,
+                             sizeof data - 1, d));
+    assert_file(dir, "docs/2017/order-2017-970.xml", data, sizeof data - 1);
+    assert_int_equal(temps_in(tmp), 0);
+    /* out, out/new, docs, docs/2017, the file. */
+    assert_int_equal(entries_in(tmp), 5);
+
+    char *path = path_of(dir, "docs/2017/order-2017-970.xml");
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0644);
+    free(path);
+
+    /* Bytes are written as given: NULs and all. */
+    assert_true(output_write(dir, "bin", "a\0b", 3, d));
+    assert_file(dir, "bin", "a\0b", 3);
+    /* An empty file. */
+    assert_true(output_write(dir, "docs/empty.txt", "", 0, d));
+    assert_file(dir, "docs/empty.txt", "", 0);
+    /* A name with Cyrillic letters. */
+    assert_true(output_write(dir, "сборник/index.html", "ok", 2, d));
+    assert_file(dir, "сборник/index.html", "ok", 2);
+
+    assert_int_equal(temps_in(tmp), 0);
+    assert_int_equal(diag_count(d, DIAG_ERROR), 0);
+    free(dir);
+}
+
+/* A larger file arrives whole. */
+static void test_write_large(void **state)
+{
+    (void)state;
+    char *dir = make_tmp();
+    diag_sink *d = new_sink();
+    size_t len = 3 * 1024 * 1024 + 17;
+    char *data = xmalloc(len);
+
+    for (size_t i = 0; i < len; i++)
+        data[i] = (char)(i * 7 + i / 255);
+    assert_true(output_write(dir, "big.bin", data, len, d));
+    assert_file(dir, "big.bin", data, len);
+    assert_int_equal(entries_in(dir), 1);
+    free(data);
+}
+
+static void test_write_replaces(void **state)
+{
+    (void)state;
+    char *dir = make_tmp();
+    diag_sink *d = new_sink();
+    const char *longer = "старое содержимое, длиннее нового";
+
+    assert_true(output_write(dir, "docs/a.html", longer, strlen(longer), d));
+    assert_true(output_write(dir, "docs/a.html", "новое", strlen("новое"), d));
+    assert_file(dir, "docs/a.html", "новое", strlen("новое"));
+    assert_int_equal(temps_in(dir), 0);
+    assert_int_equal(entries_in(dir), 2);       /* docs and the file */
+
+    /* A reader holding the old file keeps the old bytes (rename, not rewrite). */
+    char *path = path_of(dir, "docs/a.html");
+    FILE *old = fopen(path, "rb");
+    assert_non_null(old);
+    assert_true(output_write(dir, "docs/a.html", "третье", strlen("третье"), d));
+    char got[64] = "";
+    size_t n = fread(got, 1, sizeof got - 1, old);
+    fclose(old);
+    got[n] = '\0';
+    assert_string_equal(got, "новое");
+    assert_file(dir, "docs/a.html", "третье", strlen("третье"));
+    free(path);
+
+    assert_int_equal(diag_count(d, DIAG_ERROR), 0);
+}
+
+/* ------------------------------------------------------------ confinement */
+
+static void test_refused_paths(void **state)
+{
+    (void)state;
+    static const char *const rels[] = {
+        "../x", "..", "../../etc/passwd", "docs/../../x", "a/..",
+        "/abs", "/tmp/x",
+        "a//b", "docs/", "/",
+        ".", "./a", "a/./b", "a/.",
+    };
+    char *tmp = make_tmp();
+    char *dir = path_of(tmp, "out");
+    int failures = 0;
+
+    assert_int_equal(mkdir(dir, 0755), 0);
+    for (size_t i = 0; i < sizeof rels / sizeof *rels; i++) {
+        diag_sink *d = diag_new();
+        bool ok = output_write(dir, rels[i], "x", 1, d);
+        char *got = flushed(d);
+        buf want = BUF_INIT;
+        buf_addf(&want, "%s: error: refusing to write outside the output folder\n",
+                 rels[i]);
+        if (ok || diag_count(d, DIAG_ERROR) != 1 || strcmp(got, want.data) != 0) {
+            print_error("output_write(\"%s\") = %d, diagnostics \"%s\"\n", rels[i],
+                        ok, got);
+            failures++;
+        }
+        buf_free(&want);
+        free(got);
+        diag_free(d);
+    }
+    /* The empty path is refused too. */
+    diag_sink *d = new_sink();
+    assert_false(output_write(dir, "", "x", 1, d));
+    assert_int_equal(diag_count(d, DIAG_ERROR), 1);
+
+    /* Nothing was written anywhere: not in out, not beside it. */
+    assert_int_equal(entries_in(tmp), 1);       /* out itself */
+    free(dir);
+    assert_int_equal(failures, 0);
+}
+
+/* Names that only look like dots are ordinary names. */
+static void test_dotted_names_accepted(void **state)
+{
+    (void)state;
+    char *dir = make_tmp();
+    diag_sink *d = new_sink();
+
+    assert_true(output_write(dir, "...", "1", 1, d));
+    assert_true(output_write(dir, "a..b/c.d", "2", 1, d));
+    assert_true(output_write(dir, ".hidden", "3", 1, d));
+    assert_file(dir, "...", "1", 1);
+    assert_file(dir, "a..b/c.d", "2", 1);
+    assert_file(dir, ".hidden", "3", 1);
+    assert_int_equal(diag_count(d, DIAG_ERROR), 0);
+}
+
+/* ------------------------------------------------------------ XML */
+
+static void test_write_xml(void **state)
+{
+    (void)state;
+    char *dir = make_tmp();
+    diag_sink *d = new_sink();
+    xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+    xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "order", NULL);
+
+    xmlDocSetRootElement(doc, root);
+    xmlSetProp(root, BAD_CAST "id", BAD_CAST "order-2017-970");
+    xmlNodePtr meta = xmlNewChild(root, NULL, BAD_CAST "meta", NULL);
+    xmlNewTextChild(meta, NULL, BAD_CAST "title",
+                    BAD_CAST "Об утверждении «Концепции» & <плана>");
+    assert_true(output_write_xml(dir, "docs/order-2017-970.xml", doc, d));
+    xmlFreeDoc(doc);
+
+    char *path = path_of(dir, "docs/order-2017-970.xml");
+    char *text = slurp(path, NULL);
+    assert_non_null(text);
+    assert_string_equal(text,
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                        "<order id=\"order-2017-970\">\n"
+                        "  <meta>\n"
+                        "    <title>Об утверждении «Концепции» &amp; &lt;плана&gt;</title>\n"
+                        "  </meta>\n"
+                        "</order>\n");
+    free(text);
+
+    /* It parses back to the same content. */
+    xmlDocPtr back = xmlReadFile(path, NULL, XML_PARSE_NONET);
+    assert_non_null(back);
+    xmlNodePtr r = xmlDocGetRootElement(back);
+    assert_string_equal((const char *)r->name, "order");
+    xmlChar *content = xmlNodeGetContent(r);
+    assert_string_equal((const char *)content,
+                        "\n  \n    Об утверждении «Концепции» & <плана>\n  \n");
+    xmlFree(content);
+    xmlFreeDoc(back);
+    free(path);
+
+    assert_int_equal(temps_in(dir), 0);
+    assert_int_equal(diag_count(d, DIAG_ERROR), 0);
+
+    /* A refused path refuses the tree too. */
+    doc = xmlNewDoc(BAD_CAST "1.0");
+    xmlDocSetRootElement(doc, xmlNewDocNode(doc, NULL, BAD_CAST "x", NULL));
+    assert_false(output_write_xml(dir, "../x.xml", doc, d));
+    xmlFreeDoc(doc);
+    char *got = flushed(d);
+    assert_string_equal(got, "../x.xml: error: refusing to write outside the "
+                             "output folder\n");
+    free(got);
+
+}
+
+/* ------------------------------------------------------------ failures */
+
+/* The target is a folder: rename fails, the temporary file goes away. */
+static void test_rename_fails(void **state)
+{
+    (void)state;
+    char *dir = make_tmp();
+    diag_sink *d = new_sink();
+    char *target = path_of(dir, "docs/x.xml");
+
+    assert_true(output_write(dir, "docs/x.xml/keep", "keep", 4, d));
+    assert_false(output_write(dir, "docs/x.xml", "new", 3, d));
+    assert_file(dir, "docs/x.xml/keep", "keep", 4);
+    assert_int_equal(temps_in(dir), 0);
+    char *got = flushed(d);
+    buf want = BUF_INIT;
+    buf_addf(&want, "%s: error: cannot rename into place: Is a directory\n", target);
+    assert_string_equal(got, want.data);
+    buf_free(&want);
+    free(got);
+    free(target);
+}
+
+/* A parent that is a file: nothing written, the file intact. */
+static void test_parent_is_file(void **state)
+{
+    (void)state;
+    char *dir = make_tmp();
+    diag_sink *d = new_sink();
+
+    assert_true(output_write(dir, "docs", "file", 4, d));
+    assert_false(output_write(dir, "docs/x.xml", "new", 3, d));
+    assert_file(dir, "docs", "file", 4);
+    assert_int_equal(entries_in(dir), 1);
+    assert_int_equal(diag_count(d, DIAG_ERROR), 1);
+    char *got = flushed(d);
+    char *target = path_of(dir, "docs/x.xml");
+    assert_memory_equal(got, target, strlen(target));
+    assert_non_null(strstr(got, ": error: cannot "));
+    assert_non_null(strstr(got, "Not a directory\n"));
+    free(target);
+    free(got);
+}
+
+/* A read-only folder: the write fails and the old file stays. */
+static void test_read_only_folder(void **state)
+{
+    (void)state;
+    if (geteuid() == 0) {
+        skip();     /* root ignores permissions */
+        return;
+    }
+    char *dir = make_tmp();
+    diag_sink *d = new_sink();
+
+    assert_true(output_write(dir, "docs/a.pdf", "old", 3, d));
+    char *docs = path_of(dir, "docs");
+    assert_int_equal(chmod(docs, 0555), 0);
+    assert_false(output_write(dir, "docs/a.pdf", "new", 3, d));
+    chmod(docs, 0755);
+    assert_file(dir, "docs/a.pdf", "old", 3);
+    assert_int_equal(temps_in(dir), 0);
+    assert_int_equal(diag_count(d, DIAG_ERROR), 1);
+    char *got = flushed(d);
+    char *target = path_of(dir, "docs/a.pdf");
+    buf want = BUF_INIT;
+    buf_addf(&want, "%s: error: cannot create a temporary file: Permission denied\n",
+             target);
+    assert_string_equal(got, want.data);
+
+    /* A folder that cannot be created. */
+    diag_sink *e = new_sink();
+    assert_int_equal(chmod(docs, 0555), 0);
+    assert_false(output_write(dir, "docs/sub/b.pdf", "x", 1, e));
+    chmod(docs, 0755);
+    char *got2 = flushed(e);
+    char *target2 = path_of(dir, "docs/sub/b.pdf");
+    buf want2 = BUF_INIT;
+    buf_addf(&want2, "%s: error: cannot create its folder: Permission denied\n",
+             target2);
+    assert_string_equal(got2, want2.data);
+
+    buf_free(&want2);
+    free(target2);
+    free(got2);
+    buf_free(&want);
+    free(target);
+    free(got);
+    free(docs);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_teardown(test_write_creates_parents, teardown),
+        cmocka_unit_test_teardown(test_write_large, teardown),
+        cmocka_unit_test_teardown(test_write_replaces, teardown),
+        cmocka_unit_test_teardown(test_refused_paths, teardown),
+        cmocka_unit_test_teardown(test_dotted_names_accepted, teardown),
+        cmocka_unit_test_teardown(test_write_xml, teardown),
+        cmocka_unit_test_teardown(test_rename_fails, teardown),
+        cmocka_unit_test_teardown(test_parent_is_file, teardown),
+        cmocka_unit_test_teardown(test_read_only_folder, teardown),
+    };
+    int failed = cmocka_run_group_tests_name("output", tests, NULL, NULL);
+    xmlCleanupParser();
+    return failed;
+}
