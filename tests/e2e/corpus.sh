@@ -8,7 +8,7 @@ SB="${SBORNIK:-build/sbornik}"
 if declare -F run_sbornik >/dev/null; then SB=run_sbornik; fi
 GEN=../shared/bench/make_corpus.py
 if [ ! -f "$GEN" ]; then
-    echo "ok corpus/skipped-no-generator"
+    echo "# corpus: skipped, no generator at $GEN"
     exit 0
 fi
 tmp=$(mktemp -d)
