@@ -59,7 +59,8 @@ asan:
 	    LDFLAGS="-fsanitize=address,undefined" build unit
 	@SBORNIK=build-asan/sbornik UNITDIR=build-asan ./tests/run.sh
 
-valgrind: deps
+valgrind:
+	@./scripts/deps.sh valgrind
 	@$(MAKE) --no-print-directory build unit
 	@VALGRIND=1 ./tests/run.sh
 

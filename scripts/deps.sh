@@ -1,12 +1,13 @@
 #!/bin/sh
 # Install, with apt-get, every Debian package the build and the tests need
-# that is not installed yet; do nothing when all are there.
+# that is not installed yet; do nothing when all are there.  Extra package
+# names given as arguments are added (make valgrind asks for valgrind).
 set -eu
 PKGS="build-essential pkg-config
 libxml2-dev libxml2-utils libxslt1-dev libzip-dev
 libcmark-gfm-dev libcmark-gfm-extensions-dev
 libhpdf-dev libyaml-dev libhyphen-dev hyphen-ru zlib1g-dev
-libcmocka-dev python3"
+libcmocka-dev python3 $*"
 missing=""
 for p in $PKGS; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

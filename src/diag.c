@@ -107,30 +107,6 @@ void diag_report(diag_sink *d, diag_severity sev, const char *path, int line,
     add_item(d, sev, path, line, col, code, buf_detach(&msg));
 }
 
-void diag_report_bytecol(diag_sink *d, diag_severity sev, const char *path,
-                         int line, int bytecol, const char *code,
-                         const char *fmt, ...)
-{
-    int col = bytecol;
-    const diag_source *src = find_source(d, path);
-    const char *start = src && line > 0 ? text_line(src->text, src->len, line)
-                                        : NULL;
-    if (start && bytecol > 1) {
-        /* Count the code points before the byte: skip continuation bytes. */
-        const char *end = src->text + src->len;
-        col = 1;
-        for (const char *p = start; p < start + bytecol - 1 && p < end; p++)
-            if (((unsigned char)*p & 0xC0) != 0x80)
-                col++;
-    }
-    buf msg = BUF_INIT;
-    va_list ap;
-    va_start(ap, fmt);
-    buf_vaddf(&msg, fmt, ap);
-    va_end(ap);
-    add_item(d, sev, path, line, col, code, buf_detach(&msg));
-}
-
 size_t diag_count(const diag_sink *d, diag_severity sev)
 {
     size_t n = 0;

@@ -24,8 +24,7 @@ diag_sink *diag_new(void);
 void diag_free(diag_sink *d);
 
 /*
- * Make the text of path known, so that the caret line can be shown and
- * byte columns converted.  The sink keeps the pointers: text must live
+ * Make the text of path known, so that the caret line can be shown.  The sink keeps the pointers: text must live
  * until diag_free.
  */
 void diag_add_source(diag_sink *d, const char *path, const char *text,
@@ -37,12 +36,6 @@ void diag_add_source(diag_sink *d, const char *path, const char *text,
  */
 void diag_report(diag_sink *d, diag_severity sev, const char *path, int line,
                  int col, const char *code, const char *fmt, ...)
-    __attribute__((format(printf, 7, 8)));
-
-/* The same with a byte column, converted with the text of path. */
-void diag_report_bytecol(diag_sink *d, diag_severity sev, const char *path,
-                         int line, int bytecol, const char *code,
-                         const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 
 size_t diag_count(const diag_sink *d, diag_severity sev);

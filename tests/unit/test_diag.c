@@ -185,40 +185,6 @@ static const char CYR_TEXT[] =
     "Ещё строка\r\n"
     "last";
 
-static void test_bytecol(void **state)
-{
-    (void)state;
-    diag_sink *d = diag_new();
-    const char *line2 = strstr(CYR_TEXT, "title");
-    const char *line3 = strstr(CYR_TEXT, "\tСрок");
-    int karta = (int)(strstr(line2, "карта") - line2) + 1;   /* byte col 25 */
-    int mart = (int)(strstr(line3, "март") - line3) + 1;     /* byte col 12 */
-
-    assert_int_equal(karta, 25);
-    assert_int_equal(mart, 12);
-    diag_add_source(d, "r.md", CYR_TEXT, sizeof CYR_TEXT - 1);
-    diag_report_bytecol(d, DIAG_ERROR, "r.md", 2, karta, "E-X", "карта");
-    diag_report_bytecol(d, DIAG_ERROR, "r.md", 3, mart, "E-X", "март");
-    diag_report_bytecol(d, DIAG_ERROR, "r.md", 2, 1, "E-X", "start");
-    diag_report_bytecol(d, DIAG_ERROR, "r.md", 5, 3, "E-X", "ascii");
-    /* Past the end of its line: columns still count characters. */
-    diag_report_bytecol(d, DIAG_WARNING, "r.md", 4, 20, "W-X", "end of line");
-    /* Without a known source the byte column is kept. */
-    diag_report_bytecol(d, DIAG_ERROR, "unknown.md", 3, 13, "E-X", "kept");
-    /* Line 0 keeps it too. */
-    diag_report_bytecol(d, DIAG_ERROR, "r.md", 0, 7, "E-X", "whole");
-
-    assert_flushed(d, false, NULL,
-                   "r.md: error: whole\n"
-                   "r.md:2:1: error: start\n"
-                   "r.md:2:17: error: карта\n"
-                   "r.md:3:8: error: март\n"
-                   "r.md:4:11: warning: end of line\n"
-                   "r.md:5:3: error: ascii\n"
-                   "unknown.md:3:13: error: kept\n");
-    diag_free(d);
-}
-
 static void test_caret(void **state)
 {
     (void)state;
@@ -340,7 +306,6 @@ int main(void)
         cmocka_unit_test(test_path_copied),
         cmocka_unit_test(test_sorted),
         cmocka_unit_test(test_many_stable),
-        cmocka_unit_test(test_bytecol),
         cmocka_unit_test(test_caret),
         cmocka_unit_test(test_source_replaced),
         cmocka_unit_test(test_only_path),
