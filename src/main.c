@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "document.h"
+#include "output.h"
 #include "project.h"
 #include "text.h"
 
@@ -254,9 +255,8 @@ static int cmd_xml(int argc, char **argv)
         if (code != EXIT_ENVIRONMENT) {
             if (build_source_clean(p, s, diag)) {
                 xmlDocPtr doc = document_assemble(p, s);
-                xmlChar *mem = NULL;
                 int size = 0;
-                xmlDocDumpFormatMemoryEnc(doc, &mem, &size, "UTF-8", 1);
+                xmlChar *mem = output_xml_text(doc, &size);
                 fwrite(mem, 1, (size_t)size, stdout);
                 xmlFree(mem);
                 xmlFreeDoc(doc);

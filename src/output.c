@@ -119,12 +119,54 @@ done:
     return ok;
 }
 
+/* Elements that only occur inside text (the inline elements of the schema). */
+static bool is_inline(xmlNodePtr n)
+{
+    static const char *const names[] = {"i", "b", "s", "code", "link", "br",
+                                        "fnref", "ref", "field", "image"};
+    if (n->type != XML_ELEMENT_NODE)
+        return false;
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (!strcmp((const char *)n->name, names[i]))
+            return true;
+    return false;
+}
+
+/*
+ * libxml2 indents the children of an element that holds no text, which
+ * inside text would add spaces that are not there («<name><field>…» would
+ * read back as « <field>… »).  An empty text node in each such element
+ * turns indenting off there and prints as nothing.
+ */
+static void protect_inline(xmlNodePtr n)
+{
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        bool text = false, inline_child = false;
+        for (xmlNodePtr c = n->children; c; c = c->next) {
+            text |= c->type == XML_TEXT_NODE;
+            inline_child |= is_inline(c);
+        }
+        if (inline_child && !text)
+            xmlAddPrevSibling(n->children, xmlNewText(BAD_CAST ""));
+        protect_inline(n->children);
+    }
+}
+
+xmlChar *output_xml_text(xmlDocPtr doc, int *size)
+{
+    xmlChar *mem = NULL;
+    protect_inline(xmlDocGetRootElement(doc));
+    xmlDocDumpFormatMemoryEnc(doc, &mem, size, "UTF-8", 1);
+    return mem;
+}
+
 bool output_write_xml(const char *dir, const char *rel, xmlDocPtr doc,
                       diag_sink *diag)
 {
-    xmlChar *mem = NULL;
     int size = 0;
-    xmlDocDumpFormatMemoryEnc(doc, &mem, &size, "UTF-8", 1);
+    xmlChar *mem = output_xml_text(doc, &size);
     if (!mem) {
         diag_report(diag, DIAG_ERROR, rel, 0, 0, "E-OUTPUT",
                     "cannot serialise the tree");

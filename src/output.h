@@ -18,7 +18,13 @@
 bool output_write(const char *dir, const char *rel, const void *data,
                   size_t len, diag_sink *diag);
 
-/* The same for an XML tree, serialised indented in UTF-8. */
+/*
+ * An XML tree as UTF-8 text, indented where indenting adds no text (never
+ * inside paragraphs or other text); the caller frees it with xmlFree.
+ */
+xmlChar *output_xml_text(xmlDocPtr doc, int *size);
+
+/* The same written to dir/rel. */
 bool output_write_xml(const char *dir, const char *rel, xmlDocPtr doc,
                       diag_sink *diag);
 
