@@ -107,6 +107,21 @@ void diag_report(diag_sink *d, diag_severity sev, const char *path, int line,
     add_item(d, sev, path, line, col, code, buf_detach(&msg));
 }
 
+size_t diag_total(const diag_sink *d)
+{
+    return d->n;
+}
+
+bool diag_get(const diag_sink *d, size_t i, diag_entry *out)
+{
+    if (i >= d->n)
+        return false;
+    const diag_item *it = &d->items[i];
+    *out = (diag_entry){it->sev, it->path, it->line, it->col, it->code,
+                        it->message};
+    return true;
+}
+
 size_t diag_count(const diag_sink *d, diag_severity sev)
 {
     size_t n = 0;

@@ -38,6 +38,20 @@ void diag_report(diag_sink *d, diag_severity sev, const char *path, int line,
                  int col, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 
+/* One diagnostic as reported; the strings belong to the sink. */
+typedef struct {
+    diag_severity sev;
+    const char *path;
+    int line, col;
+    const char *code;
+    const char *message;
+} diag_entry;
+
+/* How many diagnostics, and the i-th (in report order, sorted once
+ * flushed); diag_get returns false past the end. */
+size_t diag_total(const diag_sink *d);
+bool diag_get(const diag_sink *d, size_t i, diag_entry *out);
+
 size_t diag_count(const diag_sink *d, diag_severity sev);
 size_t diag_errors_in(const diag_sink *d, const char *path);
 

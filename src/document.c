@@ -1140,8 +1140,8 @@ static void add_stamp(doc_ctx *c, xmlNodePtr meta)
         set_int_prop(stamp, "of", (long)s->annex_of->nannexes);
         xmlNewTextChild(stamp, NULL, BAD_CAST "by", BAD_CAST FORMS[f].dative);
     }
-    if (issuer)
-        xmlNewTextChild(stamp, NULL, BAD_CAST "issuer", BAD_CAST issuer);
+    if (issuer)     /* typeset like every text of the tree */
+        md_plain_text(&c->md, issuer, 0, 0, md_elem(stamp, "issuer"));
     if (date_iso) {
         refs_date_text(date_iso, date_text);
         xmlNodePtr d = xmlNewTextChild(stamp, NULL, BAD_CAST "date", BAD_CAST date_text);
@@ -1220,8 +1220,9 @@ static xmlNodePtr current(section_stack *st)
 static void build_sections(doc_ctx *c, cmark_node *doc, xmlNodePtr body)
 {
     section_stack st = {{body, NULL, NULL, NULL}, {0}, false};
-    const char *numbered = fm_str(fm_get(c->source->front, "numbered"));
-    st.numbered = numbered && !strcmp(numbered, "true");
+    const fm_node *numbered = fm_get(c->source->front, "numbered");
+    if (numbered && !parse_bool(numbered, &st.numbered))
+        st.numbered = false;
     for (cmark_node *b = cmark_node_first_child(doc); b; b = cmark_node_next(b)) {
         if (cmark_node_get_type(b) == CMARK_NODE_HEADING)
             open_section(c, &st, b);
@@ -1483,16 +1484,6 @@ static void build_event(doc_ctx *c, cmark_node *item, xmlNodePtr section, int n)
     }
 }
 
-/*
- * A table cell's position is that of its text: cmark-gfm starts the cell
- * at the space after the '|'.
- */
-static cmark_node *cell_text(cmark_node *cell)
-{
-    cmark_node *first = cmark_node_first_child(cell);
-    return first && cmark_node_get_start_line(first) ? first : cell;
-}
-
 /* A GFM table whose header names the roadmap columns: one event per row. */
 static void build_event_table(doc_ctx *c, cmark_node *table, xmlNodePtr section,
                               int *count)
@@ -1508,7 +1499,7 @@ static void build_event_table(doc_ctx *c, cmark_node *table, xmlNodePtr section,
         free(raw);
         fields[ncols] = label_index(label, true);
         if (fields[ncols] < 0) {
-            md_error(&c->md, cell_text(cell), "E-LABEL-UNKNOWN",
+            md_error(&c->md, md_cell_text(cell), "E-LABEL-UNKNOWN",
                      "unknown roadmap column '%s' (known: №, Мероприятие, %s)",
                      label, KNOWN_LABELS);
             ok = false;
@@ -1539,8 +1530,8 @@ static void build_event_table(doc_ctx *c, cmark_node *table, xmlNodePtr section,
                 field_kind f = LABELS[k].field;
                 if (f == F_NUMBER || (pass == 0) != (f == F_NAME))
                     continue;
-                int line = md_line(&c->md, cell_text(cell));
-                int col = md_col(&c->md, cell_text(cell));
+                int line = md_line(&c->md, md_cell_text(cell));
+                int col = md_col(&c->md, md_cell_text(cell));
                 c->md.in_table = true;
                 typo_state_init(&c->md.typo);
                 if (f == F_PERIOD) {

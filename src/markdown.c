@@ -583,6 +583,50 @@ void md_inlines(md_ctx *ctx, cmark_node *block, xmlNodePtr out, size_t skip)
     convert_children(ctx, block, out, skip);
 }
 
+/*
+ * The autolink extension makes links without a position: look for the
+ * link's text in the source after the node before it.
+ */
+static void autolink_pos(md_ctx *ctx, xmlNodePtr el, cmark_node *link)
+{
+    cmark_node *prev = cmark_node_previous(link);
+    cmark_node *child = cmark_node_first_child(link);
+    const char *text = child ? cmark_node_get_literal(child) : NULL;
+    int line = md_line(ctx, link), bytecol = 1;
+    /* The text before it keeps the end it had before the extension split
+     * it, so go by its start and its length. */
+    if (prev && cmark_node_get_start_line(prev) &&
+        cmark_node_get_type(prev) == CMARK_NODE_TEXT) {
+        line = cmark_node_get_start_line(prev) + ctx->source->body_line - 1;
+        bytecol = cmark_node_get_start_column(prev) +
+                  (int)strlen(cmark_node_get_literal(prev));
+    } else if (prev && cmark_node_get_end_line(prev)) {
+        line = cmark_node_get_end_line(prev) + ctx->source->body_line - 1;
+        bytecol = cmark_node_get_end_column(prev) + 1;
+    } else if (cmark_node_get_start_line(cmark_node_parent(link))) {
+        bytecol = cmark_node_get_start_column(cmark_node_parent(link));
+    }
+    const sb_source *s = ctx->source;
+    const char *lstart = text_line(s->text, s->len, line);
+    if (text && *text && lstart) {
+        const char *from = lstart + bytecol - 1;
+        const char *end = s->text + s->len;
+        const char *nl = memchr(from, '\n', (size_t)(end - from));
+        const char *hit = NULL;
+        size_t n = strlen(text);
+        for (const char *p = from; p + n <= (nl ? nl : end); p++)
+            if (!memcmp(p, text, n)) {
+                hit = p;
+                break;
+            }
+        if (hit) {
+            md_pos_at(el, line, char_col(ctx, line, (int)(hit - lstart) + 1));
+            return;
+        }
+    }
+    md_pos(ctx, el, link);
+}
+
 /* Whether a link is an autolink: its text is its URL. */
 static bool is_autolink(cmark_node *link)
 {
@@ -731,7 +775,10 @@ static void convert_inline(md_ctx *ctx, cmark_node *n, xmlNodePtr out,
     case CMARK_NODE_LINK: {
         el = md_elem(out, "link");
         xmlSetProp(el, BAD_CAST "href", BAD_CAST cmark_node_get_url(n));
-        md_pos(ctx, el, n);
+        if (cmark_node_get_start_line(n))
+            md_pos(ctx, el, n);
+        else
+            autolink_pos(ctx, el, n);
         if (is_autolink(n)) {
             /* A URL or e-mail stays exactly as written. */
             xmlSetProp(el, BAD_CAST "auto", BAD_CAST "true");
@@ -827,6 +874,12 @@ static void convert_blocks(md_ctx *ctx, cmark_node *parent, xmlNodePtr out)
         md_block(ctx, c, out);
 }
 
+cmark_node *md_cell_text(cmark_node *cell)
+{
+    cmark_node *first = cmark_node_first_child(cell);
+    return first && cmark_node_get_start_line(first) ? first : cell;
+}
+
 static void convert_table(md_ctx *ctx, cmark_node *n, xmlNodePtr out)
 {
     xmlNodePtr table = md_elem(out, "table");
@@ -845,7 +898,7 @@ static void convert_table(md_ctx *ctx, cmark_node *n, xmlNodePtr out)
         for (cmark_node *cell = cmark_node_first_child(row); cell;
              cell = cmark_node_next(cell), i++) {
             xmlNodePtr c = md_elem(r, "cell");
-            md_pos(ctx, c, cell);
+            md_pos(ctx, c, md_cell_text(cell));
             if (align && i < ncols) {
                 const char *a = align[i] == 'l' ? "left" : align[i] == 'c' ? "center"
                               : align[i] == 'r' ? "right" : NULL;

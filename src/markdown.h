@@ -66,6 +66,10 @@ void md_footnotes(md_ctx *ctx, xmlNodePtr parent);
 /* The plain text of a block's inlines (no markup), for labels and periods. */
 char *md_plain(cmark_node *block);
 
+/* A table cell's text, for its position: cmark-gfm starts the cell at
+ * the space after the '|'.  The cell itself when it is empty. */
+cmark_node *md_cell_text(cmark_node *cell);
+
 /* Element helpers shared with document.c. */
 xmlNodePtr md_elem(xmlNodePtr parent, const char *name);
 void md_pos(md_ctx *ctx, xmlNodePtr el, cmark_node *n);

@@ -7,6 +7,8 @@
  */
 #include "validate.h"
 
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/xmlschemas.h>
@@ -40,6 +42,15 @@ static void schema_parse_error(void *ud, xmlErrorPtr err)
 validator *validate_new(const char *schema_path, diag_sink *diag)
 {
     report_target t = {diag, schema_path, 0};
+    /* libxml2 would print its own I/O warning for a missing file. */
+    FILE *probe = fopen(schema_path, "rb");
+    if (!probe) {
+        diag_report(diag, DIAG_ERROR, schema_path, 0, 0, "E-SCHEMA-FILE",
+                    "cannot read the schema: %s (set SBORNIK_DATA to the "
+                    "folder holding schemas/)", strerror(errno));
+        return NULL;
+    }
+    fclose(probe);
     xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(schema_path);
     if (!pc)
         return NULL;
