@@ -330,6 +330,15 @@ static xmlNodePtr add_code_el(doc_ctx *c, xmlNodePtr parent, const char *name,
     return el;
 }
 
+/* The first child element of parent called name, or NULL. */
+static xmlNodePtr child_named(xmlNodePtr parent, const char *name)
+{
+    for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, name))
+            return c;
+    return NULL;
+}
+
 static void set_int_prop(xmlNodePtr el, const char *name, long v)
 {
     char num[24];
@@ -726,9 +735,7 @@ static void add_default_columns(xmlNodePtr meta)
     static const char *const labels[] = {"№", "Мероприятие", "Участники",
                                          "Исполнители", "Сроки", "Результат"};
     xmlNodePtr el = xmlNewNode(NULL, BAD_CAST "columns");
-    xmlNodePtr year = meta->children;
-    while (year && strcmp((const char *)year->name, "year"))
-        year = year->next;
+    xmlNodePtr year = child_named(meta, "year");
     if (year)
         xmlAddNextSibling(year, el);
     else
@@ -1057,9 +1064,7 @@ void document_prepare(sb_project *p, sb_source *s, diag_sink *diag)
         xmlNodePtr directive = xmlNewTextChild(meta, NULL, BAD_CAST "directive",
                                                BAD_CAST dir);
         /* The schema wants them after the title: move them there. */
-        xmlNodePtr title = meta->children;
-        while (title && strcmp((const char *)title->name, "title"))
-            title = title->next;
+        xmlNodePtr title = child_named(meta, "title");
         if (title) {
             xmlAddNextSibling(title, form);
             xmlAddNextSibling(form, directive);
@@ -1070,9 +1075,7 @@ void document_prepare(sb_project *p, sb_source *s, diag_sink *diag)
     if (s->kind == KIND_CONCEPT && !fm_get(s->front, "genre")) {
         xmlNodePtr genre = xmlNewTextChild(meta, NULL, BAD_CAST "genre",
                                            BAD_CAST "Концепция");
-        xmlNodePtr title = meta->children;
-        while (title && strcmp((const char *)title->name, "title"))
-            title = title->next;
+        xmlNodePtr title = child_named(meta, "title");
         if (title)
             xmlAddNextSibling(title, genre);
     }
@@ -1274,10 +1277,8 @@ static void build_order(doc_ctx *c, cmark_node *doc, xmlNodePtr body)
     if (!points) {
         cmark_node *last = cmark_node_last_child(doc);
         int line = last ? md_line(&c->md, last) : c->source->body_line;
-        xmlNodePtr meta = xmlDocGetRootElement(c->source->tree)->children;
-        xmlNodePtr dir = meta->children;
-        while (dir && strcmp((const char *)dir->name, "directive"))
-            dir = dir->next;
+        xmlNodePtr dir = child_named(child_named(xmlDocGetRootElement(c->source->tree),
+                                                 "meta"), "directive");
         xmlChar *word = dir ? xmlNodeGetContent(dir) : NULL;
         diag_report(c->diag, DIAG_ERROR, c->source->path, line, 1, "E-ORDER-NO-POINTS",
                     "an order needs its points: a numbered list '1. …' after "

@@ -546,8 +546,7 @@ static void refuse_html(md_ctx *ctx, cmark_node *n)
 
 /* ------------------------------------------------------------ inlines */
 
-static void convert_inline(md_ctx *ctx, cmark_node *n, xmlNodePtr out,
-                           text_run *run);
+static void convert_inline(md_ctx *ctx, cmark_node *n, xmlNodePtr out);
 
 static void convert_children(md_ctx *ctx, cmark_node *parent, xmlNodePtr out,
                              size_t skip)
@@ -571,7 +570,7 @@ static void convert_children(md_ctx *ctx, cmark_node *parent, xmlNodePtr out,
             run_add(&run, " ", 0, 0);
         } else {
             emit_run(ctx, &run, out);
-            convert_inline(ctx, c, out, &run);
+            convert_inline(ctx, c, out);
         }
     }
     emit_run(ctx, &run, out);
@@ -741,10 +740,8 @@ static void convert_image(md_ctx *ctx, cmark_node *n, xmlNodePtr out)
     free(dir);
 }
 
-static void convert_inline(md_ctx *ctx, cmark_node *n, xmlNodePtr out,
-                           text_run *run)
+static void convert_inline(md_ctx *ctx, cmark_node *n, xmlNodePtr out)
 {
-    (void)run;
     xmlNodePtr el;
     switch (cmark_node_get_type(n)) {
     case CMARK_NODE_LINEBREAK:

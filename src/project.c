@@ -125,8 +125,7 @@ static bool split_front_matter(sb_source *s, diag_sink *diag,
 }
 
 /* Read one source: bytes, UTF-8, front matter, kind, id. */
-static void load_source(sb_project *p, sb_source *s, const char *fs_path,
-                        diag_sink *diag)
+static void load_source(sb_source *s, const char *fs_path, diag_sink *diag)
 {
     switch (read_file(fs_path, &s->text, &s->len)) {
     case READ_OK:
@@ -200,7 +199,6 @@ static void load_source(sb_project *p, sb_source *s, const char *fs_path,
         s->id_line = 1;
         s->id_col = 1;
     }
-    (void)p;
 }
 
 /*
@@ -390,7 +388,7 @@ static void scan_dir(scan_state *st, const char *rel_dir, int depth)
                 st->list = xrealloc(st->list, st->cap * sizeof(sb_source *));
             }
             st->list[st->n++] = s;
-            load_source(p, s, fs, st->diag);
+            load_source(s, fs, st->diag);
         }
         free(rel);
         free(fs);
