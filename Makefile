@@ -6,17 +6,19 @@
 # Other targets: deps, build, unit, asan, valgrind, clean.
 
 CC      ?= cc
-PKGS    := libxml-2.0 libxslt libcmark-gfm yaml-0.1 zlib
+PKGS    := libxml-2.0 libxslt libexslt libcmark-gfm yaml-0.1 libzip zlib
 CFLAGS  ?= -O2 -g
 # Flags sbornik needs whatever CFLAGS the caller gives (make asan sets its own).
 ALL_CFLAGS := $(CFLAGS) -DSBORNIK_DATA_DIR=\"$(CURDIR)\" -std=c11 \
            -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Wall -Wextra \
            -Wshadow -Wstrict-prototypes -Wno-unused-parameter \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions -lm
+# libhpdf and libhyphen ship no pkg-config file.
+LDLIBS  += $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcmark-gfm-extensions \
+           -lhpdf -lhyphen -lm
 
 BUILD   := build
-SRC     := $(sort $(wildcard src/*.c))
+SRC     := $(sort $(wildcard src/*.c src/pdf/*.c))
 OBJ     := $(SRC:src/%.c=$(BUILD)/%.o)
 LIBOBJ  := $(filter-out $(BUILD)/main.o,$(OBJ))
 UNIT    := $(sort $(wildcard tests/unit/test_*.c))
@@ -35,7 +37,7 @@ $(BUILD)/sbornik: $(OBJ)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS)
 
-$(BUILD)/%.o: src/%.c $(wildcard src/*.h)
+$(BUILD)/%.o: src/%.c $(wildcard src/*.h src/pdf/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 

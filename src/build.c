@@ -151,26 +151,149 @@ const char **build_source_paths(const sb_project *p, const sb_source *s,
     return l.paths;
 }
 
-int build_write(const sb_project *p, const char *out_dir, unsigned formats,
-                diag_sink *diag)
+/* ------------------------------------------------------------ writing */
+
+/* The output formats, in the order they are written. */
+static const output_writer *const WRITERS[] = {
+    &output_xml_writer,
+};
+enum { NWRITERS = sizeof WRITERS / sizeof *WRITERS };
+
+const char *build_formats(void)
 {
-    int failures = 0;
+    static char list[256];
+    if (!list[0])
+        for (size_t i = 0; i < NWRITERS; i++)
+            snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
+                     i ? "," : "", WRITERS[i]->format);
+    return list;
+}
+
+bool build_format_known(const char *name)
+{
+    for (size_t i = 0; i < NWRITERS; i++)
+        if (!strcmp(WRITERS[i]->format, name))
+            return true;
+    return false;
+}
+
+static bool wanted(const output_writer *w, const char *const *formats, size_t n)
+{
+    if (!formats)
+        return w->by_default;
+    for (size_t i = 0; i < n; i++)
+        if (!strcmp(formats[i], w->format))
+            return true;
+    return false;
+}
+
+/* SOURCE_DATE_EPOCH as seconds, -1 when unset; a malformed one is said. */
+static long long source_date(diag_sink *diag)
+{
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    if (!env || !*env)
+        return -1;
+    char *end;
+    long long v = strtoll(env, &end, 10);
+    if (*end || v < 0) {
+        diag_report(diag, DIAG_WARNING, "SOURCE_DATE_EPOCH", 0, 0,
+                    "W-SOURCE-DATE", "'%s' is not a number of seconds; ignored",
+                    env);
+        return -1;
+    }
+    return v;
+}
+
+/* A copy of the named child of meta, if any, into parent. */
+static void copy_meta(xmlNodePtr meta, const char *name, xmlNodePtr parent)
+{
+    for (xmlNodePtr c = meta ? meta->children : NULL; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, name)) {
+            xmlAddChild(parent, xmlDocCopyNode(c, parent->doc, 1));
+            return;
+        }
+}
+
+/*
+ * The project summary writers get for index pages: the formats written
+ * (formats="xml,html"), and every document that was written, with its
+ * kind, status, title, date and number, and whether it is an annex.  Built
+ * from the trees, so writers still read only XML:
+ *
+ *   <project formats="html,ics">
+ *     <item ref="order-2017-970" kind="order" status="final" src="…">
+ *       <title>…</title><date value="2017-03-29">29.03.2017</date>
+ *       <number>01/970</number>
+ *     </item>
+ *     <item ref="concept-2017" kind="concept" annex-of="order-2017-970" …>
+ */
+ */
+static xmlDocPtr summary_tree(const sb_project *p, const diag_sink *diag,
+                              const char *formats)
+{
+    xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+    xmlNodePtr root = xmlNewDocNode(doc, NULL, BAD_CAST "project", NULL);
+    xmlDocSetRootElement(doc, root);
+    /* What this run writes, so an index links only files that exist. */
+    xmlSetProp(root, BAD_CAST "formats", BAD_CAST formats);
     for (size_t i = 0; i < p->nsources; i++) {
         const sb_source *s = p->sources[i];
         if (!build_source_clean(p, s, diag))
             continue;
-        if (formats & FORMAT_XML) {
-            buf rel = BUF_INIT;
-            if (s->kind == KIND_COLLECTION)
-                buf_addf(&rel, "%s.xml", s->id);
-            else
-                buf_addf(&rel, "docs/%s.xml", s->id);
-            xmlDocPtr doc = document_assemble(p, s);
-            if (!output_write_xml(out_dir, rel.data, doc, diag))
-                failures++;
-            xmlFreeDoc(doc);
-            buf_free(&rel);
-        }
+        xmlNodePtr src_root = xmlDocGetRootElement(s->tree);
+        xmlNodePtr meta = src_root->children;
+        xmlNodePtr e = xmlNewChild(root, NULL, BAD_CAST "item", NULL);
+        xmlSetProp(e, BAD_CAST "ref", BAD_CAST s->id);
+        xmlSetProp(e, BAD_CAST "kind", BAD_CAST kind_name(s->kind));
+        xmlChar *status = xmlGetProp(src_root, BAD_CAST "status");
+        xmlSetProp(e, BAD_CAST "status", status);
+        xmlFree(status);
+        xmlSetProp(e, BAD_CAST "src", BAD_CAST s->rel);
+        if (s->annex_of)
+            xmlSetProp(e, BAD_CAST "annex-of", BAD_CAST s->annex_of->id);
+        copy_meta(meta, "title", e);
+        copy_meta(meta, "genre", e);
+        copy_meta(meta, "date", e);
+        copy_meta(meta, "number", e);
+        copy_meta(meta, "year", e);
     }
-    return failures ? EXIT_ENVIRONMENT : EXIT_BUILT;
+    return doc;
+}
+
+int build_write(const sb_project *p, const char *out_dir,
+                const char *const *formats, size_t nformats, diag_sink *diag)
+{
+    output_target t = {out_dir, p->root_real, build_data_dir(),
+                       source_date(diag), diag};
+    void *state[NWRITERS] = {0};
+    bool failed = false;
+    buf written = BUF_INIT;
+    for (size_t w = 0; w < NWRITERS; w++) {
+        if (!wanted(WRITERS[w], formats, nformats))
+            continue;
+        buf_addf(&written, "%s%s", written.len ? "," : "", WRITERS[w]->format);
+        state[w] = WRITERS[w]->open(&t);
+        failed |= !state[w];
+    }
+    for (size_t i = 0; i < p->nsources; i++) {
+        const sb_source *s = p->sources[i];
+        if (!build_source_clean(p, s, diag))
+            continue;
+        xmlDocPtr tree = document_assemble(p, s);
+        for (size_t w = 0; w < NWRITERS; w++)
+            if (state[w] && !WRITERS[w]->write(state[w], &t, tree))
+                failed = true;
+        xmlFreeDoc(tree);
+    }
+    xmlDocPtr summary = summary_tree(p, diag, buf_str(&written));
+    buf_free(&written);
+    for (size_t w = 0; w < NWRITERS; w++) {
+        if (!state[w])
+            continue;
+        if (WRITERS[w]->finish && !WRITERS[w]->finish(state[w], &t, summary))
+            failed = true;
+        WRITERS[w]->close(state[w]);
+    }
+    xmlFreeDoc(summary);
+    return failed ? EXIT_ENVIRONMENT : EXIT_BUILT;
 }

@@ -15,9 +15,6 @@
 /* Exit codes of FORMAT.md §5. */
 enum { EXIT_BUILT = 0, EXIT_SOURCE_ERRORS = 1, EXIT_USAGE = 2, EXIT_ENVIRONMENT = 3 };
 
-/* Output formats, as flags. */
-enum { FORMAT_XML = 1 << 0 };
-
 /* Where schemas/, stylesheets/ and fonts/ are: $SBORNIK_DATA or built in. */
 const char *build_data_dir(void);
 
@@ -39,8 +36,19 @@ bool build_source_clean(const sb_project *p, const sb_source *s,
 const char **build_source_paths(const sb_project *p, const sb_source *s,
                                 size_t *n);
 
-/* Write the outputs of every clean document into out_dir. */
-int build_write(const sb_project *p, const char *out_dir, unsigned formats,
-                diag_sink *diag);
+/*
+ * The output formats, as a comma-separated list for messages ("xml,html"),
+ * and whether name is one of them.
+ */
+const char *build_formats(void);
+bool build_format_known(const char *name);
+
+/*
+ * Write the outputs of every clean document into out_dir in the formats
+ * named (NULL: the default ones), then each writer's index pages.
+ * Returns EXIT_BUILT or EXIT_ENVIRONMENT.
+ */
+int build_write(const sb_project *p, const char *out_dir,
+                const char *const *formats, size_t nformats, diag_sink *diag);
 
 #endif

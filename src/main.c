@@ -45,13 +45,15 @@ static const char HELP[] =
     "  build [PATH]     check the project PATH (default input/) and write the\n"
     "                   outputs of every document without errors into DIR\n"
     "      -o DIR       output folder (default out/)\n"
-    "      -f FORMATS   comma-separated formats to write (available: xml)\n"
+    "      -f FORMATS   comma-separated formats to write (default: all but\n"
+    "                   xml; see the list below)\n"
     "      -j N         documents built at once (accepted; this version\n"
     "                   builds one at a time)\n"
     "  check [PATH...]  check projects (folders) or single sources (files)\n"
     "                   without writing anything\n"
     "  xml FILE         print the checked intermediate XML of one source\n"
     "\n"
+    "Formats: %s.\n"
     "Exit codes: 0 built, 1 errors in the sources, 2 bad usage,\n"
     "3 environment or I/O failure.\n"
     "Environment: SBORNIK_DATA overrides the folder holding schemas/.\n";
@@ -79,33 +81,40 @@ static void flush_source(const sb_project *p, const sb_source *s, diag_sink *dia
     free(paths);
 }
 
-/* Parse "xml,pdf" into flags; returns false on an unknown name. */
-static bool parse_formats(const char *list, unsigned *flags, const char **bad)
+/*
+ * Split "pdf,html" into names, each a known format; false (after saying
+ * which) on an unknown one.  The caller frees the list and its copy.
+ */
+static bool parse_formats(const char *list, char **copy, const char ***names,
+                          size_t *n)
 {
-    static const char *const later[] = {"pdf", "docx", "html"};
-    char *copy = xstrdup(list), *save = NULL;
-    bool ok = true;
-    *flags = 0;
-    for (char *f = strtok_r(copy, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
-        if (!strcmp(f, "xml")) {
-            *flags |= FORMAT_XML;
+    static const char *const planned[] = {"pdf", "docx", "html", "ics", "csv", "svg"};
+    *copy = xstrdup(list);
+    *names = xcalloc(strlen(list) + 1, sizeof(char *));
+    *n = 0;
+    char *save = NULL;
+    for (char *f = strtok_r(*copy, ",", &save); f; f = strtok_r(NULL, ",", &save)) {
+        if (build_format_known(f)) {
+            (*names)[(*n)++] = f;
             continue;
         }
-        bool known_later = false;
-        for (size_t i = 0; i < sizeof later / sizeof *later; i++)
-            known_later |= !strcmp(f, later[i]);
-        *bad = known_later ? "is not built by this version yet (available: xml)"
-                           : "is not a format (available: xml)";
-        fprintf(stderr, "sbornik: format '%s' %s\n", f, *bad);
-        ok = false;
+        bool later = false;
+        for (size_t i = 0; i < sizeof planned / sizeof *planned; i++)
+            later |= !strcmp(f, planned[i]);
+        fprintf(stderr, "sbornik: format '%s' %s (available: %s)\n", f,
+                later ? "is not built by this version yet" : "is not a format",
+                build_formats());
+        return false;
     }
-    free(copy);
-    return ok && *flags;
+    if (!*n)
+        fprintf(stderr, "sbornik: -f names no format (available: %s)\n",
+                build_formats());
+    return *n > 0;
 }
 
 static int cmd_build(int argc, char **argv)
 {
-    const char *out = "out", *path = "input", *formats = "xml";
+    const char *out = "out", *path = "input", *formats = NULL;
     int positional = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
@@ -131,10 +140,14 @@ static int cmd_build(int argc, char **argv)
             path = a;
         }
     }
-    unsigned flags;
-    const char *why;
-    if (!parse_formats(formats, &flags, &why))
+    char *copy = NULL;
+    const char **names = NULL;
+    size_t nnames = 0;
+    if (formats && !parse_formats(formats, &copy, &names, &nnames)) {
+        free(copy);
+        free(names);
         return EXIT_USAGE;
+    }
 
     diag_sink *diag = diag_new();
     int code;
@@ -142,10 +155,16 @@ static int cmd_build(int argc, char **argv)
     if (!p) {
         fprintf(stderr, "sbornik: %s: not a project folder\n", path);
         diag_free(diag);
+        free(copy);
+        free(names);
         return code;
     }
     /* Outputs of a project with errors: only the documents without any. */
-    int written = code == EXIT_ENVIRONMENT ? code : build_write(p, out, flags, diag);
+    int written = code == EXIT_ENVIRONMENT
+                      ? code
+                      : build_write(p, out, names, nnames, diag);
+    free(copy);
+    free(names);
     flush(diag, NULL);
     if (written == EXIT_ENVIRONMENT)
         code = EXIT_ENVIRONMENT;
@@ -286,7 +305,7 @@ int main(int argc, char **argv)
     }
     const char *cmd = argv[1];
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
-        fputs(HELP, stdout);
+        printf(HELP, build_formats());
         fputs("\n", stdout);
         fputs(USAGE, stdout);
         return EXIT_BUILT;

@@ -176,3 +176,42 @@ bool output_write_xml(const char *dir, const char *rel, xmlDocPtr doc,
     xmlFree(mem);
     return ok;
 }
+
+char *output_name(xmlDocPtr tree, const char *ext)
+{
+    xmlNodePtr root = xmlDocGetRootElement(tree);
+    xmlChar *id = root ? xmlGetProp(root, BAD_CAST "id") : NULL;
+    buf name = BUF_INIT;
+    bool collection = root && !strcmp((const char *)root->name, "collection");
+    buf_addf(&name, "%s%s.%s", collection ? "" : "docs/",
+             id ? (const char *)id : "unnamed", ext);
+    xmlFree(id);
+    return buf_detach(&name);
+}
+
+/* ------------------------------------------------------------ the XML writer */
+
+static void *xml_open(const output_target *t)
+{
+    (void)t;
+    static int token;
+    return &token;      /* nothing to load */
+}
+
+static bool xml_write(void *w, const output_target *t, xmlDocPtr tree)
+{
+    (void)w;
+    char *name = output_name(tree, "xml");
+    bool ok = output_write_xml(t->out_dir, name, tree, t->diag);
+    free(name);
+    return ok;
+}
+
+static void xml_close(void *w)
+{
+    (void)w;
+}
+
+const output_writer output_xml_writer = {
+    "xml", true, xml_open, xml_write, NULL, xml_close,
+};

@@ -28,4 +28,46 @@ xmlChar *output_xml_text(xmlDocPtr doc, int *size);
 bool output_write_xml(const char *dir, const char *rel, xmlDocPtr doc,
                       diag_sink *diag);
 
+/* Where writers write and what they may read besides the tree. */
+typedef struct {
+    const char *out_dir;        /* DIR: every output goes below it */
+    const char *project_dir;    /* the project's folder (canonical): image
+                                   paths in the tree are relative to it */
+    const char *data_dir;       /* holds stylesheets/, fonts/, schemas/ */
+    long long source_date;      /* SOURCE_DATE_EPOCH, or -1 when unset:
+                                   then dates come from the documents,
+                                   never from the clock */
+    diag_sink *diag;
+} output_target;
+
+/*
+ * One output format.  build.c lists the writers; each reads only the
+ * assembled tree (what `sbornik xml` prints) and writes below out_dir with
+ * output_write, so every file is atomic and confined.
+ *
+ *   open     load stylesheets, fonts …; NULL (after reporting) on failure
+ *   write    one document (root order, letter, document, concept, roadmap,
+ *            article) or one collection; named from the root's id
+ *   finish   after all documents, with the project summary (may be NULL):
+ *            <project> listing every document written, for index pages
+ *   close    free what open made
+ */
+typedef struct {
+    const char *format;         /* the name -f takes */
+    bool by_default;            /* written when -f is not given */
+    void *(*open)(const output_target *t);
+    bool (*write)(void *w, const output_target *t, xmlDocPtr tree);
+    bool (*finish)(void *w, const output_target *t, xmlDocPtr summary);
+    void (*close)(void *w);
+} output_writer;
+
+/* The intermediate XML itself: docs/<id>.xml, <collection-id>.xml. */
+extern const output_writer output_xml_writer;
+
+/*
+ * "docs/<id>.<ext>" for a document, "<id>.<ext>" for a collection, from
+ * the root of an assembled tree; the caller frees it.
+ */
+char *output_name(xmlDocPtr tree, const char *ext);
+
 #endif
