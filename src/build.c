@@ -227,7 +227,6 @@ static void copy_meta(xmlNodePtr meta, const char *name, xmlNodePtr parent)
  *     </item>
  *     <item ref="concept-2017" kind="concept" annex-of="order-2017-970" …>
  */
- */
 static xmlDocPtr summary_tree(const sb_project *p, const diag_sink *diag,
                               const char *formats)
 {
