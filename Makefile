@@ -9,7 +9,7 @@ CC      ?= cc
 PKGS    := libxml-2.0 libxslt libexslt libcmark-gfm yaml-0.1 libzip zlib
 CFLAGS  ?= -O2 -g
 # Flags sbornik needs whatever CFLAGS the caller gives (make asan sets its own).
-ALL_CFLAGS := $(CFLAGS) -DSBORNIK_DATA_DIR=\"$(CURDIR)\" -std=c11 \
+ALL_CFLAGS := $(CFLAGS) -DSBORNIK_DATA_DIR=\"$(CURDIR)\" -std=c11 -Isrc \
            -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Wall -Wextra \
            -Wshadow -Wstrict-prototypes -Wno-unused-parameter \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -59,7 +59,9 @@ asan:
 	@$(MAKE) --no-print-directory BUILD=build-asan \
 	    CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer" \
 	    LDFLAGS="-fsanitize=address,undefined" build unit
-	@SBORNIK=build-asan/sbornik UNITDIR=build-asan ./tests/run.sh
+	@SBORNIK=build-asan/sbornik UNITDIR=build-asan \
+	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	    ./tests/run.sh
 
 valgrind:
 	@./scripts/deps.sh valgrind

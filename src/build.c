@@ -5,10 +5,12 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "buf.h"
 #include "document.h"
 #include "output.h"
+#include "pdf.h"
 #include "refs.h"
 #include "validate.h"
 
@@ -156,6 +158,7 @@ const char **build_source_paths(const sb_project *p, const sb_source *s,
 /* The output formats, in the order they are written. */
 static const output_writer *const WRITERS[] = {
     &output_xml_writer,
+    &pdf_writer,
 };
 enum { NWRITERS = sizeof WRITERS / sizeof *WRITERS };
 
@@ -262,6 +265,13 @@ static xmlDocPtr summary_tree(const sb_project *p, const diag_sink *diag,
 int build_write(const sb_project *p, const char *out_dir,
                 const char *const *formats, size_t nformats, diag_sink *diag)
 {
+    /* One clear error for an output folder that cannot be, not one per file. */
+    struct stat st;
+    if (stat(out_dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
+        diag_report(diag, DIAG_ERROR, out_dir, 0, 0, "E-OUTPUT",
+                    "the output folder is a file; give another with -o");
+        return EXIT_ENVIRONMENT;
+    }
     output_target t = {out_dir, p->root_real, build_data_dir(),
                        source_date(diag), diag};
     void *state[NWRITERS] = {0};

@@ -13,7 +13,7 @@ ROOT=$(pwd)
 export SBORNIK="${SBORNIK:-$ROOT/build/sbornik}"
 case "$SBORNIK" in /*) ;; *) SBORNIK="$ROOT/$SBORNIK" ;; esac
 UNITDIR="${UNITDIR:-build}"
-export SBORNIK_DATA="$ROOT"
+export SBORNIK_DATA="$ROOT" ROOT
 passed=0
 failed=0
 failures=()
@@ -25,7 +25,7 @@ fail() { failed=$((failed + 1)); failures+=("$1"); echo "FAIL $1"; }
 run_sbornik() {
     if [ "${VALGRIND:-0}" = 1 ]; then
         valgrind -q --leak-check=full --errors-for-leak-kinds=definite \
-            --error-exitcode=99 "$SBORNIK" "$@"
+            --suppressions="$ROOT/tests/valgrind.supp" --error-exitcode=99 "$SBORNIK" "$@"
     else
         "$SBORNIK" "$@"
     fi
@@ -38,7 +38,8 @@ for t in "$UNITDIR"/test_*; do
     name=$(basename "$t")
     log=$(mktemp)
     if [ "${VALGRIND:-0}" = 1 ]; then
-        valgrind -q --leak-check=full --error-exitcode=99 "$t" >"$log" 2>&1
+        valgrind -q --leak-check=full --suppressions=tests/valgrind.supp \
+            --error-exitcode=99 "$t" >"$log" 2>&1
     else
         "$t" >"$log" 2>&1
     fi

@@ -29,3 +29,12 @@ if [ "$n" = "$src" ] && xmllint --noout --nonet --schema schemas/sbornik.xsd "$t
 else
     echo "not ok corpus/build-n7: $n trees for $src sources"
 fi
+# The whole portfolio as a bound collection, and each document, in PDF.
+"$SB" build -f pdf -o "$tmp/pdf" "$tmp/project" 2>"$tmp/err"
+pages=$(pdfinfo "$tmp/pdf/portfolio.pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+if [ -n "$pages" ] && [ "$pages" -gt 40 ] && qpdf --check "$tmp/pdf/portfolio.pdf" >/dev/null 2>&1 &&
+   [ "$(find "$tmp/pdf/docs" -name '*.pdf' | wc -l)" = "$((src - 1))" ]; then
+    echo "ok corpus/pdf-n7"
+else
+    echo "not ok corpus/pdf-n7: collection pages '${pages:-none}': $(head -c 300 "$tmp/err")"
+fi

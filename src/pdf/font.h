@@ -1,0 +1,38 @@
+/*
+ * font.h: the four faces of Liberation Serif embedded in a PDF, and text
+ * widths for the line breaker.
+ */
+#ifndef SBORNIK_PDF_FONT_H
+#define SBORNIK_PDF_FONT_H
+
+#include <stddef.h>
+#include <hpdf.h>
+
+typedef enum {
+    PDF_REGULAR,
+    PDF_BOLD,
+    PDF_ITALIC,
+    PDF_BOLD_ITALIC,
+    PDF_FACES,
+} pdf_face;
+
+typedef struct pdf_fonts pdf_fonts;
+
+/*
+ * Load the faces from font_dir into doc (embedded, UTF-8, with a correct
+ * /ToUnicode map so that text extracts); NULL when a file cannot be read.
+ */
+pdf_fonts *pdf_fonts_new(HPDF_Doc doc, const char *font_dir);
+void pdf_fonts_free(pdf_fonts *f);
+
+HPDF_Font pdf_font(const pdf_fonts *f, pdf_face face);
+
+/* Width in points of n bytes of UTF-8 text set in face at size. */
+double pdf_text_width(pdf_fonts *f, pdf_face face, double size,
+                      const char *s, size_t n);
+
+/* Vertical metrics of Liberation Serif, in em (from its hhea table). */
+#define PDF_ASCENT 0.891
+#define PDF_DESCENT 0.216
+
+#endif
