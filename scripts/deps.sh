@@ -8,14 +8,15 @@ set -eu
 cd "$(dirname "$0")/.."
 
 # Build: compiler, libraries.  Tests: cmocka, xmllint, poppler (pdftotext,
-# pdffonts, pdfinfo, pdftoppm), qpdf, LibreOffice for DOCX, Chromium for
-# HTML screenshots, python3 with icalendar for calendars.
+# pdffonts, pdfinfo, pdftoppm), qpdf, LibreOffice for DOCX (Writer) and for
+# the roadmaps' CSV (Calc), Chromium for HTML screenshots, python3 with
+# icalendar for calendars.
 PKGS="build-essential pkg-config
 libxml2-dev libxml2-utils libxslt1-dev libzip-dev
 libcmark-gfm-dev libcmark-gfm-extensions-dev
 libhpdf-dev libyaml-dev libhyphen-dev hyphen-ru zlib1g-dev
 libcmocka-dev python3 python3-icalendar
-poppler-utils qpdf libreoffice-writer-nogui chromium $*"
+poppler-utils qpdf libreoffice-writer-nogui libreoffice-calc-nogui chromium $*"
 missing=""
 for p in $PKGS; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

@@ -8,7 +8,9 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "calendar.h"
 #include "document.h"
+#include "html.h"
 #include "output.h"
 #include "pdf.h"
 #include "refs.h"
@@ -159,6 +161,10 @@ const char **build_source_paths(const sb_project *p, const sb_source *s,
 static const output_writer *const WRITERS[] = {
     &output_xml_writer,
     &pdf_writer,
+    &html_writer,
+    &calendar_ics_writer,
+    &calendar_csv_writer,
+    &calendar_svg_writer,
 };
 enum { NWRITERS = sizeof WRITERS / sizeof *WRITERS };
 

@@ -1607,6 +1607,61 @@ static void close_section(doc_ctx *c, section_watch *w, cmark_node *next)
     w->empty[w->nempty++] = w->heading;
 }
 
+/*
+ * An event whose cell would stay empty in a column the roadmap shows:
+ * no Сроки (W-EVENT-NO-PERIOD), no Исполнители or Ответственные
+ * (W-EVENT-NO-EXECUTOR).  A roadmap without such a column asks for none;
+ * a roadmap with errors gets none either: a field that failed to read is
+ * missing for a reason already said.
+ */
+static void warn_empty_cells(doc_ctx *c, xmlNodePtr body)
+{
+    if (diag_errors_in(c->diag, c->source->path))
+        return;
+    static const struct {
+        const char *field, *code, *label;
+    } wanted[] = {
+        {"period", "W-EVENT-NO-PERIOD", "Сроки"},
+        {"executors", "W-EVENT-NO-EXECUTOR", "Исполнители"},
+        {"responsible", "W-EVENT-NO-EXECUTOR", "Ответственные"},
+    };
+    xmlNodePtr columns = child_named(child_named(body->parent, "meta"), "columns");
+    for (xmlNodePtr col = columns ? columns->children : NULL; col; col = col->next) {
+        xmlChar *field = xmlGetProp(col, BAD_CAST "field");
+        for (size_t w = 0; field && w < sizeof wanted / sizeof *wanted; w++) {
+            if (strcmp((const char *)field, wanted[w].field))
+                continue;
+            xmlChar *caption = xmlNodeGetContent(col);
+            for (xmlNodePtr sec = body->children; sec; sec = sec->next)
+                for (xmlNodePtr ev = sec->children; ev; ev = ev->next) {
+                    if (ev->type != XML_ELEMENT_NODE ||
+                        strcmp((const char *)ev->name, "event"))
+                        continue;
+                    /* An empty table cell makes an empty element. */
+                    xmlChar *have = xmlNodeGetContent(child_named(ev, wanted[w].field));
+                    bool given = have && have[strspn((const char *)have, " \t\n")];
+                    xmlFree(have);
+                    if (given)
+                        continue;
+                    xmlChar *n = xmlGetProp(ev, BAD_CAST "n");
+                    xmlChar *line = xmlGetProp(ev, BAD_CAST "line");
+                    xmlChar *at = xmlGetProp(ev, BAD_CAST "col");
+                    diag_report(c->diag, DIAG_WARNING, c->source->path,
+                                line ? atoi((const char *)line) : 0,
+                                at ? atoi((const char *)at) : 0, wanted[w].code,
+                                "event %s has no %s: its cell in the column '%s' "
+                                "stays empty", n ? (const char *)n : "?",
+                                wanted[w].label, (const char *)caption);
+                    xmlFree(n);
+                    xmlFree(line);
+                    xmlFree(at);
+                }
+            xmlFree(caption);
+        }
+        xmlFree(field);
+    }
+}
+
 /* Roadmap: intro, then sections of events (lists or tables). */
 static void build_roadmap(doc_ctx *c, cmark_node *doc, xmlNodePtr body)
 {
@@ -1685,6 +1740,7 @@ static void build_roadmap(doc_ctx *c, cmark_node *doc, xmlNodePtr body)
                     "E-ROADMAP-EMPTY",
                     "a roadmap needs events: '## Section' then a numbered list "
                     "'1. Event' with '- Сроки: …' lines");
+    warn_empty_cells(c, body);
 }
 
 /* A collection's parts: each item resolved to the documents it names. */

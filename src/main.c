@@ -187,6 +187,42 @@ static sb_source *source_of_file(const sb_project *p, const char *fs_path)
     return project_find_rel(p, real + n + 1);
 }
 
+/* The events of a roadmap's tree (body/section/event). */
+static int count_events(xmlDocPtr tree)
+{
+    int n = 0;
+    xmlNodePtr root = xmlDocGetRootElement(tree);
+    for (xmlNodePtr b = root ? root->children : NULL; b; b = b->next)
+        if (b->type == XML_ELEMENT_NODE && !strcmp((const char *)b->name, "body"))
+            for (xmlNodePtr sec = b->children; sec; sec = sec->next)
+                for (xmlNodePtr e = sec->children; e; e = e->next)
+                    n += e->type == XML_ELEMENT_NODE &&
+                         !strcmp((const char *)e->name, "event");
+    return n;
+}
+
+/*
+ * «input/2017/roadmap.md: 11 events» on stdout for every roadmap of p or,
+ * when a file is checked alone (only), for the roadmaps its output is made
+ * of: itself, its annexes, a collection's items.
+ */
+static void print_event_counts(const sb_project *p, const sb_source *only)
+{
+    size_t n = 0;
+    const char **paths = only ? build_source_paths(p, only, &n) : NULL;
+    for (size_t i = 0; i < p->nsources; i++) {
+        const sb_source *s = p->sources[i];
+        bool wanted = !only;
+        for (size_t k = 0; k < n; k++)
+            wanted |= paths[k] == s->path;
+        if (!wanted || s->kind != KIND_ROADMAP || !s->tree)
+            continue;
+        int events = count_events(s->tree);
+        printf("%s: %d event%s\n", s->path, events, events == 1 ? "" : "s");
+    }
+    free(paths);
+}
+
 /* Check one path: a project folder, or a file reported alone. */
 static int check_one(const char *path)
 {
@@ -216,11 +252,13 @@ static int check_one(const char *path)
         } else {
             /* The file, and what its output would be made of. */
             flush_source(p, s, diag);
+            print_event_counts(p, s);
             if (code != EXIT_ENVIRONMENT)
                 code = build_source_clean(p, s, diag) ? EXIT_BUILT : EXIT_SOURCE_ERRORS;
         }
     } else {
         flush(diag, NULL);
+        print_event_counts(p, NULL);
     }
     project_free(p);
     diag_free(diag);

@@ -428,6 +428,7 @@ static const file_spec FILES[] = {
      "   - Форма: семинар\n"
      "6. Совещание руководителей\n"
      "   - Сроки: февраль 2022\n"
+     "   - Исполнители: МОУО\n"
      "\n"
      "## Мониторинг\n"
      "\n"
@@ -453,6 +454,7 @@ static const file_spec FILES[] = {
      "id: rm-table\n"
      "title: Дорожная карта таблицей\n"
      "year: 2020\n"
+     "columns: [№, Мероприятие, Сроки, Результат]\n"
      "---\n"
      "## Раздел\n"
      "\n"
@@ -937,7 +939,7 @@ static void test_roadmap_table(void **state)
     check_string(t, AT("/result[2]"), "Итог 2");
     check_count(t, AT("//br"), 0);
     /* Cells stand where their text does. */
-    check_string(t, AT("/@line"), "11");
+    check_string(t, AT("/@line"), "12");
     check_string(t, AT("/name/@col"), "7");
     ev = "/roadmap/body/section/event[2]";
     check_children(t, ev, "name period result");

@@ -214,6 +214,7 @@ static const struct {
      "kind: roadmap\n"
      "title: Дорожная карта\n"
      "year: 2020\n"
+     "columns: [№, Мероприятие, Сроки, Результат]\n"
      "---\n"
      "Введение.\n"
      "\n"
