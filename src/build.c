@@ -9,6 +9,7 @@
 
 #include "buf.h"
 #include "calendar.h"
+#include "docx.h"
 #include "document.h"
 #include "html.h"
 #include "output.h"
@@ -161,6 +162,7 @@ const char **build_source_paths(const sb_project *p, const sb_source *s,
 static const output_writer *const WRITERS[] = {
     &output_xml_writer,
     &pdf_writer,
+    &docx_writer,
     &html_writer,
     &calendar_ics_writer,
     &calendar_csv_writer,

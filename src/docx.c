@@ -1,0 +1,856 @@
+/*
+ * docx.c: the DOCX writer (see docx.h).
+ *
+ * The division of labour: the stylesheets know WordprocessingML and decide
+ * every part and every byte of XML; this file knows files and zips.  It
+ * parses stylesheets/docx/package.xsl once (its xsl:includes may come from
+ * that folder only), runs it over each assembled tree with a transform
+ * context that may read and write nothing, and turns the returned
+ *
+ *   <pkg:package xmlns:pkg="urn:sbornik:docx:package">
+ *     <pkg:part name="[Content_Types].xml"><Types …/></pkg:part>
+ *     …
+ *     <pkg:part name="word/media/image1.png" image="images/chart.png"/>
+ *   </pkg:package>
+ *
+ * into a zip.  Images are the one thing a stylesheet cannot do: their
+ * bytes and pixel sizes come from here, read before the transform from the
+ * project folder (and nowhere else) and offered to the stylesheet through
+ * extension functions (docx:image-index, docx:image-cx, docx:image-cy).
+ */
+#include "docx.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+#include <libexslt/exslt.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <libxslt/extensions.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/xslt.h>
+#include <libxslt/xsltInternals.h>
+#include <libxslt/xsltutils.h>
+#include <zip.h>
+
+#include "buf.h"
+
+#define DOCX_NS "urn:sbornik:docx"             /* extension functions */
+#define PKG_NS "urn:sbornik:docx:package"      /* the manifest */
+
+/* An image larger than this is not a picture in an official document. */
+#define DOCX_IMAGE_MAX (64L * 1024 * 1024)
+
+/* ------------------------------------------------------------ dates */
+
+/*
+ * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's
+ * days_from_civil): mktime() would go through the time zone, and timegm()
+ * is not C11.
+ */
+static long long days_from_civil(long long y, unsigned m, unsigned d)
+{
+    y -= m <= 2;
+    long long era = (y >= 0 ? y : y - 399) / 400;
+    unsigned yoe = (unsigned)(y - era * 400);
+    unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + (long long)doe - 719468;
+}
+
+/* The first element child of parent called name, or NULL. */
+static xmlNodePtr child_named(xmlNodePtr parent, const char *name)
+{
+    for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, name))
+            return c;
+    return NULL;
+}
+
+/* 1980-01-01T00:00:00Z: zip dates start there. */
+#define DOS_EPOCH 315532800LL
+
+long long docx_timestamp(xmlDocPtr tree, long long source_date)
+{
+    if (source_date >= 0)
+        return source_date;
+    xmlNodePtr meta = child_named(tree ? xmlDocGetRootElement(tree) : NULL,
+                                  "meta");
+    xmlNodePtr date = child_named(meta, "date");
+    xmlChar *value = date ? xmlGetProp(date, BAD_CAST "value") : NULL;
+    long long when = -1;
+    int y, m, d;
+    char tail;
+    /* The schema makes value an xs:date; a time zone suffix is ignored. */
+    if (value && sscanf((const char *)value, "%d-%d-%d%c", &y, &m, &d, &tail) >= 3 &&
+        m >= 1 && m <= 12 && d >= 1 && d <= 31)
+        when = days_from_civil(y, (unsigned)m, (unsigned)d) * 86400;
+    xmlFree(value);
+    if (when < 0) {
+        xmlNodePtr year = child_named(meta, "year");
+        xmlChar *text = year ? xmlNodeGetContent(year) : NULL;
+        if (text && sscanf((const char *)text, "%d", &y) == 1 && y > 0 && y < 10000)
+            when = days_from_civil(y, 1, 1) * 86400;
+        xmlFree(text);
+    }
+    return when < DOS_EPOCH ? DOS_EPOCH : when;
+}
+
+/* The inverse of days_from_civil (H. Hinnant's civil_from_days). */
+static void civil_from_days(long long days, long long *y, unsigned *m, unsigned *d)
+{
+    long long z = days + 719468;
+    long long era = (z >= 0 ? z : z - 146096) / 146097;
+    unsigned doe = (unsigned)(z - era * 146097);
+    unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    unsigned mp = (5 * doy + 2) / 153;
+    *d = doy - (153 * mp + 2) / 5 + 1;
+    *m = mp < 10 ? mp + 3 : mp - 9;
+    *y = (long long)yoe + era * 400 + (*m <= 2);
+}
+
+void docx_dos_time(long long when, unsigned *dos_date, unsigned *dos_time)
+{
+    /* 2107-12-31T23:59:58Z is the last instant a DOS date holds. */
+    const long long last = days_from_civil(2107, 12, 31) * 86400 + 86398;
+    if (when < DOS_EPOCH)
+        when = DOS_EPOCH;
+    if (when > last)
+        when = last;
+    long long y, secs = when % 86400;
+    unsigned m, d;
+    civil_from_days(when / 86400, &y, &m, &d);
+    *dos_date = (unsigned)((y - 1980) << 9 | m << 5 | d);
+    *dos_time = (unsigned)((secs / 3600) << 11 | (secs / 60 % 60) << 5 |
+                           (secs % 60) / 2);
+}
+
+/* ------------------------------------------------------------ zip */
+
+bool docx_zip(const docx_entry *entries, size_t n, long long when,
+              unsigned char **out, size_t *len, diag_sink *diag,
+              const char *path)
+{
+    zip_error_t zerr;
+    zip_error_init(&zerr);
+    *out = NULL;
+    *len = 0;
+    unsigned dos_date, dos_time;
+    docx_dos_time(when, &dos_date, &dos_time);
+
+    /* The archive is built in memory and written by output_write, so the
+       file on disk appears atomically or not at all. */
+    zip_source_t *mem = zip_source_buffer_create(NULL, 0, 0, &zerr);
+    zip_t *za = mem ? zip_open_from_source(mem, ZIP_TRUNCATE, &zerr) : NULL;
+    if (!za) {
+        diag_report(diag, DIAG_ERROR, path, 0, 0, "E-DOCX-ZIP",
+                    "cannot start the package: %s", zip_error_strerror(&zerr));
+        if (mem)
+            zip_source_free(mem);
+        zip_error_fini(&zerr);
+        return false;
+    }
+    zip_source_keep(mem);       /* its bytes are the result: keep past close */
+    for (size_t i = 0; i < n; i++) {
+        zip_source_t *s = zip_source_buffer(za, entries[i].data, entries[i].len, 0);
+        zip_int64_t idx = s ? zip_file_add(za, entries[i].name, s, ZIP_FL_ENC_UTF_8)
+                            : -1;
+        if (idx < 0) {
+            if (s)
+                zip_source_free(s);
+            diag_report(diag, DIAG_ERROR, path, 0, 0, "E-DOCX-ZIP",
+                        "cannot add %s to the package: %s", entries[i].name,
+                        zip_strerror(za));
+            goto fail;
+        }
+        /* Maximum deflate: the parts are text, the size is what a reader
+           downloads; the dates are the same for every entry. */
+        if (zip_set_file_compression(za, (zip_uint64_t)idx, ZIP_CM_DEFLATE, 9) < 0 ||
+            zip_file_set_dostime(za, (zip_uint64_t)idx, (zip_uint16_t)dos_time,
+                                 (zip_uint16_t)dos_date, 0) < 0) {
+            diag_report(diag, DIAG_ERROR, path, 0, 0, "E-DOCX-ZIP",
+                        "cannot set up %s in the package: %s", entries[i].name,
+                        zip_strerror(za));
+            goto fail;
+        }
+    }
+    if (zip_close(za) < 0) {
+        diag_report(diag, DIAG_ERROR, path, 0, 0, "E-DOCX-ZIP",
+                    "cannot finish the package: %s", zip_strerror(za));
+        zip_discard(za);
+        zip_source_free(mem);
+        zip_error_fini(&zerr);
+        return false;
+    }
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_source_stat(mem, &st) < 0 || !(st.valid & ZIP_STAT_SIZE) ||
+        zip_source_open(mem) < 0) {
+        diag_report(diag, DIAG_ERROR, path, 0, 0, "E-DOCX-ZIP",
+                    "cannot read the package back from memory");
+        zip_source_free(mem);
+        zip_error_fini(&zerr);
+        return false;
+    }
+    unsigned char *data = xmalloc(st.size ? st.size : 1);
+    zip_int64_t got = zip_source_read(mem, data, st.size);
+    zip_source_close(mem);
+    zip_source_free(mem);
+    zip_error_fini(&zerr);
+    if (got < 0 || (zip_uint64_t)got != st.size) {
+        free(data);
+        diag_report(diag, DIAG_ERROR, path, 0, 0, "E-DOCX-ZIP",
+                    "cannot read the package back from memory");
+        return false;
+    }
+    *out = data;
+    *len = (size_t)st.size;
+    return true;
+fail:
+    zip_discard(za);
+    zip_source_free(mem);
+    zip_error_fini(&zerr);
+    return false;
+}
+
+/* ------------------------------------------------------------ images */
+
+typedef struct {
+    char *src;              /* as the tree names it, project-relative */
+    unsigned char *data;
+    size_t len;
+    long long cx, cy;       /* natural size in EMU (914400 per inch) */
+} docx_image;
+
+typedef struct {
+    docx_image *items;
+    size_t n;
+} docx_images;
+
+static void images_free(docx_images *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        free(l->items[i].src);
+        free(l->items[i].data);
+    }
+    free(l->items);
+    l->items = NULL;
+    l->n = 0;
+}
+
+static unsigned long be32(const unsigned char *p)
+{
+    return (unsigned long)p[0] << 24 | (unsigned long)p[1] << 16 |
+           (unsigned long)p[2] << 8 | p[3];
+}
+
+static unsigned be16(const unsigned char *p)
+{
+    return (unsigned)p[0] << 8 | p[1];
+}
+
+/*
+ * Pixel size and resolution of a PNG (IHDR, pHYs) or JPEG (SOFn, JFIF
+ * density); 96 dpi when the file does not say, as Word assumes.
+ */
+static bool image_size(const unsigned char *d, size_t n, unsigned long *w,
+                       unsigned long *h, double *dpi_x, double *dpi_y)
+{
+    *dpi_x = *dpi_y = 96;
+    if (n >= 24 && !memcmp(d, "\x89PNG\r\n\x1a\n", 8) && !memcmp(d + 12, "IHDR", 4)) {
+        *w = be32(d + 16);
+        *h = be32(d + 20);
+        for (size_t at = 8; at + 12 <= n;) {
+            unsigned long clen = be32(d + at);
+            if (clen > n - at - 12)
+                break;
+            if (!memcmp(d + at + 4, "pHYs", 4) && clen >= 9 && d[at + 16] == 1) {
+                unsigned long px = be32(d + at + 8), py = be32(d + at + 12);
+                if (px && py) {
+                    *dpi_x = px * 0.0254;
+                    *dpi_y = py * 0.0254;
+                }
+            }
+            if (!memcmp(d + at + 4, "IDAT", 4))
+                break;
+            at += clen + 12;
+        }
+        return *w && *h;
+    }
+    if (n >= 4 && d[0] == 0xFF && d[1] == 0xD8) {
+        for (size_t at = 2; at + 4 <= n;) {
+            if (d[at] != 0xFF)
+                return false;
+            unsigned marker = d[at + 1];
+            if (marker == 0xFF) {       /* fill byte */
+                at++;
+                continue;
+            }
+            if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+                at += 2;
+                continue;
+            }
+            unsigned seg = be16(d + at + 2);
+            if (seg < 2 || at + 2 + seg > n)
+                return false;
+            const unsigned char *p = d + at + 4;
+            if (marker == 0xE0 && seg >= 16 && !memcmp(p, "JFIF", 5)) {
+                unsigned units = p[7], xd = be16(p + 8), yd = be16(p + 10);
+                if (xd && yd && (units == 1 || units == 2)) {
+                    *dpi_x = units == 1 ? xd : xd * 2.54;
+                    *dpi_y = units == 1 ? yd : yd * 2.54;
+                }
+            }
+            /* SOF0–SOF15 but DHT (C4), JPG (C8) and DAC (CC). */
+            if (marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 &&
+                marker != 0xC8 && marker != 0xCC && seg >= 7) {
+                *h = be16(p + 1);
+                *w = be16(p + 3);
+                return *w && *h;
+            }
+            if (marker == 0xDA)         /* scan data: no size before it */
+                return false;
+            at += 2 + seg;
+        }
+    }
+    return false;
+}
+
+/* Read rel below the project folder, refusing anything that leaves it. */
+static bool image_load(const char *project_dir, docx_image *img,
+                       diag_sink *diag)
+{
+    buf path = BUF_INIT;
+    buf_addf(&path, "%s/%s", project_dir, img->src);
+    char *real = realpath(path.data, NULL);
+    char *root = realpath(project_dir, NULL);
+    size_t rootlen = root ? strlen(root) : 0;
+    bool ok = false;
+    FILE *f = NULL;
+    if (!real || !root) {
+        diag_report(diag, DIAG_ERROR, path.data, 0, 0, "E-DOCX-IMAGE",
+                    "cannot read the image: %s", strerror(errno));
+        goto done;
+    }
+    if (strncmp(real, root, rootlen) || real[rootlen] != '/') {
+        diag_report(diag, DIAG_ERROR, path.data, 0, 0, "E-DOCX-IMAGE",
+                    "refusing an image outside the project");
+        goto done;
+    }
+    struct stat st;
+    f = fopen(real, "rb");
+    if (!f || fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+        diag_report(diag, DIAG_ERROR, path.data, 0, 0, "E-DOCX-IMAGE",
+                    "cannot read the image: %s", f ? "not a file" : strerror(errno));
+        goto done;
+    }
+    if (st.st_size > DOCX_IMAGE_MAX) {
+        diag_report(diag, DIAG_ERROR, path.data, 0, 0, "E-DOCX-IMAGE",
+                    "image of %lld bytes is larger than %ld", (long long)st.st_size,
+                    DOCX_IMAGE_MAX);
+        goto done;
+    }
+    img->len = (size_t)st.st_size;
+    img->data = xmalloc(img->len ? img->len : 1);
+    if (fread(img->data, 1, img->len, f) != img->len) {
+        diag_report(diag, DIAG_ERROR, path.data, 0, 0, "E-DOCX-IMAGE",
+                    "cannot read the image: %s", strerror(errno));
+        goto done;
+    }
+    unsigned long w = 0, h = 0;
+    double dx, dy;
+    if (!image_size(img->data, img->len, &w, &h, &dx, &dy)) {
+        diag_report(diag, DIAG_ERROR, path.data, 0, 0, "E-DOCX-IMAGE",
+                    "cannot read the size of the image (not a PNG or JPEG?)");
+        goto done;
+    }
+    img->cx = (long long)(w * 914400.0 / dx + 0.5);
+    img->cy = (long long)(h * 914400.0 / dy + 0.5);
+    ok = true;
+done:
+    if (f)
+        fclose(f);
+    free(real);
+    free(root);
+    buf_free(&path);
+    return ok;
+}
+
+/* Every distinct image of the tree, in document order, loaded. */
+static bool images_collect(xmlNodePtr n, const char *project_dir,
+                           docx_images *l, diag_sink *diag)
+{
+    bool ok = true;
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (!strcmp((const char *)n->name, "image")) {
+            xmlChar *src = xmlGetProp(n, BAD_CAST "src");
+            bool seen = !src;
+            for (size_t i = 0; !seen && i < l->n; i++)
+                seen = !strcmp(l->items[i].src, (const char *)src);
+            if (!seen) {
+                l->items = xrealloc(l->items, (l->n + 1) * sizeof *l->items);
+                docx_image *img = &l->items[l->n++];
+                memset(img, 0, sizeof *img);
+                img->src = xstrdup((const char *)src);
+                ok &= image_load(project_dir, img, diag);
+            }
+            xmlFree(src);
+        }
+        ok &= images_collect(n->children, project_dir, l, diag);
+    }
+    return ok;
+}
+
+static const docx_image *image_find(const docx_images *l, const char *src,
+                                    size_t *index)
+{
+    for (size_t i = 0; i < l->n; i++)
+        if (!strcmp(l->items[i].src, src)) {
+            if (index)
+                *index = i + 1;
+            return &l->items[i];
+        }
+    return NULL;
+}
+
+/*
+ * docx:image-index(src), docx:image-cx(src), docx:image-cy(src): the
+ * 1-based number of the image's media part and its natural size in EMU;
+ * 0 for an image that was not loaded (the write has failed by then).
+ */
+static void image_function(xmlXPathParserContextPtr ctxt, int nargs, int what)
+{
+    if (nargs != 1) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    xmlChar *src = xmlXPathPopString(ctxt);
+    xsltTransformContextPtr t = xsltXPathGetTransformContext(ctxt);
+    const docx_images *l = t ? t->_private : NULL;
+    size_t index = 0;
+    const docx_image *img = l && src ? image_find(l, (const char *)src, &index) : NULL;
+    double v = 0;
+    if (img)
+        v = what == 0 ? (double)index : what == 1 ? (double)img->cx : (double)img->cy;
+    xmlFree(src);
+    valuePush(ctxt, xmlXPathNewFloat(v));
+}
+
+static void fn_image_index(xmlXPathParserContextPtr c, int n) { image_function(c, n, 0); }
+static void fn_image_cx(xmlXPathParserContextPtr c, int n) { image_function(c, n, 1); }
+static void fn_image_cy(xmlXPathParserContextPtr c, int n) { image_function(c, n, 2); }
+
+/* ------------------------------------------------------------ errors */
+
+/* libxml2 and libxslt report through printf-like callbacks: collect. */
+static void collect_error(void *ctx, const char *fmt, ...)
+{
+    buf *b = ctx;
+    va_list ap;
+    va_start(ap, fmt);
+    if (b->len < 2000)
+        buf_vaddf(b, fmt, ap);
+    va_end(ap);
+}
+
+/*
+ * The collected messages as one line: libxslt writes where ("runtime
+ * error: file … line … element …") and then what, one line each; the
+ * first two lines say it, joined by "; ".
+ */
+static const char *one_line(buf *b)
+{
+    size_t lines = 0;
+    for (size_t i = 0; i < b->len; i++)
+        if (b->data[i] == '\n' && ++lines == 2) {
+            b->len = i;
+            b->data[i] = '\0';
+            break;
+        }
+    while (b->len && (b->data[b->len - 1] == '\n' || b->data[b->len - 1] == ' '))
+        b->data[--b->len] = '\0';
+    buf out = BUF_INIT;
+    for (size_t i = 0; i < b->len; i++) {
+        if (b->data[i] == '\n')
+            buf_adds(&out, "; ");
+        else
+            buf_addc(&out, b->data[i]);
+    }
+    buf_free(b);
+    *b = out;
+    return b->len ? b->data : "no message";
+}
+
+/* ------------------------------------------------------------ stylesheets */
+
+/*
+ * While package.xsl is parsed, what it includes must come from its own
+ * folder.  libxslt's security callbacks take no user data, and parsing is
+ * done once, single-threaded, in docx_open: the folder is kept here for
+ * that call only.
+ */
+static const char *parse_dir;
+
+static int check_parse_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
+                            const char *value)
+{
+    (void)sec;
+    (void)ctxt;
+    if (!parse_dir || !value)
+        return 0;
+    if (!strncmp(value, "file://", 7))
+        value += 7;
+    char *real = realpath(value, NULL);
+    size_t n = strlen(parse_dir);
+    int ok = real && !strncmp(real, parse_dir, n) && real[n] == '/';
+    free(real);
+    return ok;
+}
+
+typedef struct {
+    xsltStylesheetPtr style;
+} docx_state;
+
+static void *docx_open(const output_target *t)
+{
+    buf dir = BUF_INIT, path = BUF_INIT, errors = BUF_INIT;
+    buf_addf(&dir, "%s/stylesheets/docx", t->data_dir);
+    buf_addf(&path, "%s/package.xsl", dir.data);
+    char *real_dir = realpath(dir.data, NULL);
+    docx_state *w = NULL;
+    if (!real_dir) {
+        diag_report(t->diag, DIAG_ERROR, dir.data, 0, 0, "E-DOCX-STYLESHEET",
+                    "cannot find the DOCX stylesheets: %s", strerror(errno));
+        goto done;
+    }
+    exsltRegisterAll();
+
+    /* Errors go to our buffer and includes stay in the folder, for this
+       parse only: the previous handlers and preferences are put back. */
+    xmlGenericErrorFunc old_xml = xmlGenericError;
+    void *old_xml_ctx = xmlGenericErrorContext;
+    xmlGenericErrorFunc old_xslt = xsltGenericError;
+    void *old_xslt_ctx = xsltGenericErrorContext;
+    xsltSecurityPrefsPtr old_prefs = xsltGetDefaultSecurityPrefs();
+    xsltSecurityPrefsPtr prefs = xsltNewSecurityPrefs();
+    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_FILE, check_parse_read);
+    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
+    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+    xsltSetDefaultSecurityPrefs(prefs);
+    parse_dir = real_dir;
+    xmlSetGenericErrorFunc(&errors, collect_error);
+    xsltSetGenericErrorFunc(&errors, collect_error);
+
+    struct stat st;
+    xsltStylesheetPtr style = NULL;
+    if (stat(path.data, &st) != 0)
+        buf_addf(&errors, "%s", strerror(errno));
+    else
+        style = xsltParseStylesheetFile(BAD_CAST path.data);
+
+    xmlSetGenericErrorFunc(old_xml_ctx, old_xml);
+    xsltSetGenericErrorFunc(old_xslt_ctx, old_xslt);
+    parse_dir = NULL;
+    xsltSetDefaultSecurityPrefs(old_prefs);
+    xsltFreeSecurityPrefs(prefs);
+
+    /* libxslt returns a stylesheet with errors counted rather than NULL
+       for some mistakes (an unknown XSLT element, a bad XPath). */
+    if (!style || style->errors) {
+        diag_report(t->diag, DIAG_ERROR, path.data, 0, 0, "E-DOCX-STYLESHEET",
+                    "cannot load the DOCX stylesheet: %s", one_line(&errors));
+        if (style)
+            xsltFreeStylesheet(style);
+        goto done;
+    }
+    w = xcalloc(1, sizeof *w);
+    w->style = style;
+done:
+    free(real_dir);
+    buf_free(&dir);
+    buf_free(&path);
+    buf_free(&errors);
+    return w;
+}
+
+static void docx_close(void *p)
+{
+    docx_state *w = p;
+    if (!w)
+        return;
+    xsltFreeStylesheet(w->style);
+    free(w);
+}
+
+/*
+ * libxslt refuses a forbidden access and carries on (document() returns
+ * nothing, exsl:document writes nothing): stop the transform instead, so
+ * that a stylesheet trying it is a failure, not a quietly different file.
+ */
+static int forbid_and_stop(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
+                           const char *value)
+{
+    (void)sec;
+    if (ctxt) {
+        xsltTransformError(ctxt, NULL, NULL, "access to %s refused\n",
+                           value ? value : "a resource");
+        ctxt->state = XSLT_STATE_STOPPED;
+    }
+    return 0;
+}
+
+/*
+ * Run package.xsl over tree.  The context may neither read nor write a
+ * file, make a folder or touch the network: everything a stylesheet needs
+ * is the tree, the parameters and the image functions.
+ */
+static xmlDocPtr run_stylesheet(docx_state *w, xmlDocPtr tree, docx_images *images,
+                                const char *created, const char *path,
+                                diag_sink *diag)
+{
+    buf errors = BUF_INIT, param = BUF_INIT;
+    xsltTransformContextPtr ctxt = xsltNewTransformContext(w->style, tree);
+    xsltSecurityPrefsPtr prefs = xsltNewSecurityPrefs();
+    xmlDocPtr result = NULL;
+    if (!ctxt || !prefs) {
+        diag_report(diag, DIAG_ERROR, path, 0, 0, "E-DOCX-XSLT",
+                    "cannot set up the DOCX transform");
+        goto done;
+    }
+    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_FILE, forbid_and_stop);
+    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_FILE, forbid_and_stop);
+    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_CREATE_DIRECTORY, forbid_and_stop);
+    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_NETWORK, forbid_and_stop);
+    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_NETWORK, forbid_and_stop);
+    xsltSetCtxtSecurityPrefs(prefs, ctxt);
+    xsltSetTransformErrorFunc(ctxt, &errors, collect_error);
+    ctxt->_private = images;
+    xsltRegisterExtFunction(ctxt, BAD_CAST "image-index", BAD_CAST DOCX_NS, fn_image_index);
+    xsltRegisterExtFunction(ctxt, BAD_CAST "image-cx", BAD_CAST DOCX_NS, fn_image_cx);
+    xsltRegisterExtFunction(ctxt, BAD_CAST "image-cy", BAD_CAST DOCX_NS, fn_image_cy);
+
+    /* An XPath string literal: the value never holds a quote. */
+    buf_addf(&param, "'%s'", created);
+    const char *params[] = {"created", param.data, NULL};
+    result = xsltApplyStylesheetUser(w->style, tree, params, NULL, NULL, ctxt);
+    /* Our stylesheets report nothing when all is well: any message (an
+       unknown function, a refused access, xsl:message) is a failure. */
+    if (!result || ctxt->state != XSLT_STATE_OK || errors.len) {
+        diag_report(diag, DIAG_ERROR, path, 0, 0, "E-DOCX-XSLT",
+                    "the DOCX stylesheet failed: %s", one_line(&errors));
+        xmlFreeDoc(result);
+        result = NULL;
+    }
+done:
+    if (ctxt)
+        xsltFreeTransformContext(ctxt);
+    if (prefs)
+        xsltFreeSecurityPrefs(prefs);
+    buf_free(&errors);
+    buf_free(&param);
+    return result;
+}
+
+/* A part name the zip may hold: relative, no empty, '.' or '..' segment. */
+static bool part_name_ok(const char *name)
+{
+    if (!*name || name[0] == '/')
+        return false;
+    const char *seg = name;
+    for (const char *c = name;; c++) {
+        if (*c == '/' || !*c) {
+            size_t n = (size_t)(c - seg);
+            if (!n || (n == 1 && *seg == '.') || (n == 2 && !strncmp(seg, "..", 2)))
+                return false;
+            if (!*c)
+                return true;
+            seg = c + 1;
+        }
+    }
+}
+
+/* The parts of a package, serialised; names and XML owned here. */
+typedef struct {
+    docx_entry *items;
+    xmlChar **names;
+    xmlChar **xml;          /* NULL for an image, whose bytes are borrowed */
+    size_t n;
+} part_list;
+
+static void parts_free(part_list *p)
+{
+    for (size_t i = 0; i < p->n; i++) {
+        xmlFree(p->names[i]);
+        xmlFree(p->xml[i]);
+    }
+    free(p->items);
+    free(p->names);
+    free(p->xml);
+    memset(p, 0, sizeof *p);
+}
+
+/* The one element child of a part, or NULL. */
+static xmlNodePtr part_element(xmlNodePtr part)
+{
+    xmlNodePtr found = NULL;
+    for (xmlNodePtr c = part->children; c; c = c->next) {
+        if (c->type == XML_ELEMENT_NODE) {
+            if (found)
+                return NULL;
+            found = c;
+        } else if (c->type == XML_TEXT_NODE && !xmlIsBlankNode(c)) {
+            return NULL;
+        }
+    }
+    return found;
+}
+
+/*
+ * The manifest the stylesheet returned, checked and serialised: every
+ * part named once, with a name a zip may hold, and holding either one XML
+ * element or a reference to a loaded image.  [Content_Types].xml goes
+ * first (readers sniffing the package look there); the others keep the
+ * stylesheet's order.
+ */
+static bool package_parts(xmlDocPtr result, const docx_images *images,
+                          part_list *out, const char *path, diag_sink *diag)
+{
+    xmlNodePtr root = xmlDocGetRootElement(result);
+    if (!root || strcmp((const char *)root->name, "package") || !root->ns ||
+        strcmp((const char *)root->ns->href, PKG_NS)) {
+        diag_report(diag, DIAG_ERROR, path, 0, 0, "E-DOCX-PACKAGE",
+                    "the DOCX stylesheet did not return a <pkg:package>");
+        return false;
+    }
+    bool types = false;
+    for (xmlNodePtr part = root->children; part; part = part->next) {
+        if (part->type != XML_ELEMENT_NODE)
+            continue;
+        xmlChar *name = xmlGetProp(part, BAD_CAST "name");
+        xmlChar *image = xmlGetProp(part, BAD_CAST "image");
+        const char *why = NULL;
+        if (strcmp((const char *)part->name, "part"))
+            why = "an element other than <pkg:part>";
+        else if (!name || !part_name_ok((const char *)name))
+            why = "a part without a valid name";
+        for (size_t i = 0; !why && i < out->n; i++)
+            if (!strcmp((const char *)out->names[i], (const char *)name))
+                why = "a part named twice";
+        const docx_image *img = NULL;
+        xmlNodePtr el = NULL;
+        if (!why && image) {
+            img = image_find(images, (const char *)image, NULL);
+            if (!img)
+                why = "a part naming an image the tree does not have";
+        } else if (!why) {
+            el = part_element(part);
+            if (!el)
+                why = "a part without exactly one XML element";
+        }
+        if (why) {
+            diag_report(diag, DIAG_ERROR, path, 0, 0, "E-DOCX-PACKAGE",
+                        "the DOCX stylesheet returned %s (%s)", why,
+                        name ? (const char *)name : "unnamed");
+            xmlFree(name);
+            xmlFree(image);
+            return false;
+        }
+        xmlFree(image);
+        xmlChar *xml = NULL;
+        int size = 0;
+        if (el) {
+            /* Its own document, so that its namespaces are declared on
+               its root and it gets an XML declaration, standalone as Word
+               writes it. */
+            xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
+            doc->standalone = 1;
+            xmlDocSetRootElement(doc, xmlDocCopyNode(el, doc, 1));
+            xmlDocDumpMemoryEnc(doc, &xml, &size, "UTF-8");
+            xmlFreeDoc(doc);
+        }
+        size_t at = out->n++;
+        out->items = xrealloc(out->items, out->n * sizeof *out->items);
+        out->names = xrealloc(out->names, out->n * sizeof *out->names);
+        out->xml = xrealloc(out->xml, out->n * sizeof *out->xml);
+        bool first = !strcmp((const char *)name, "[Content_Types].xml");
+        if (first && at) {
+            memmove(out->items + 1, out->items, at * sizeof *out->items);
+            memmove(out->names + 1, out->names, at * sizeof *out->names);
+            memmove(out->xml + 1, out->xml, at * sizeof *out->xml);
+            at = 0;
+        }
+        types |= first;
+        out->names[at] = name;
+        out->xml[at] = xml;
+        out->items[at].name = (const char *)name;
+        out->items[at].data = el ? (const void *)xml : img->data;
+        out->items[at].len = el ? (size_t)size : img->len;
+    }
+    if (!types) {
+        diag_report(diag, DIAG_ERROR, path, 0, 0, "E-DOCX-PACKAGE",
+                    "the DOCX stylesheet returned no [Content_Types].xml");
+        return false;
+    }
+    return true;
+}
+
+/* "2017-03-29T00:00:00Z" for the docProps, from the same instant as the
+   zip (never before 1980: docx_timestamp clamps). */
+static void w3cdtf(long long when, char out[32])
+{
+    long long y, secs = when % 86400;
+    unsigned m, d;
+    civil_from_days(when / 86400, &y, &m, &d);
+    snprintf(out, 32, "%04lld-%02u-%02uT%02lld:%02lld:%02lldZ", y, m, d,
+             secs / 3600, secs / 60 % 60, secs % 60);
+}
+
+static bool docx_write(void *p, const output_target *t, xmlDocPtr tree)
+{
+    docx_state *w = p;
+    char *name = output_name(tree, "docx");
+    buf path = BUF_INIT;
+    buf_addf(&path, "%s/%s", t->out_dir, name);
+    docx_images images = {NULL, 0};
+    part_list parts = {NULL, NULL, NULL, 0};
+    xmlDocPtr result = NULL;
+    unsigned char *zip = NULL;
+    size_t len = 0;
+    bool ok = false;
+
+    if (!images_collect(xmlDocGetRootElement(tree), t->project_dir, &images, t->diag))
+        goto done;
+    long long when = docx_timestamp(tree, t->source_date);
+    char created[32];
+    w3cdtf(when, created);
+    result = run_stylesheet(w, tree, &images, created, path.data, t->diag);
+    if (!result || !package_parts(result, &images, &parts, path.data, t->diag))
+        goto done;
+    if (!docx_zip(parts.items, parts.n, when, &zip, &len, t->diag, path.data))
+        goto done;
+    ok = output_write(t->out_dir, name, zip, len, t->diag);
+done:
+    free(zip);
+    parts_free(&parts);
+    xmlFreeDoc(result);
+    images_free(&images);
+    buf_free(&path);
+    free(name);
+    return ok;
+}
+
+const output_writer docx_writer = {
+    "docx", true, docx_open, docx_write, NULL, docx_close,
+};
