@@ -3,7 +3,7 @@
 #   make run    install missing Debian packages, build, compile input/ into out/
 #   make test   install missing Debian packages, build, run every test
 #
-# Other targets: deps, build, unit, asan, valgrind, clean.
+# Other targets: deps, build, unit, asan, valgrind, bench, clean.
 
 CC      ?= cc
 PKGS    := libxml-2.0 libxslt libexslt libcmark-gfm yaml-0.1 libzip zlib
@@ -24,7 +24,7 @@ LIBOBJ  := $(filter-out $(BUILD)/main.o,$(OBJ))
 UNIT    := $(sort $(wildcard tests/unit/test_*.c))
 UNITBIN := $(UNIT:tests/unit/%.c=$(BUILD)/%)
 
-.PHONY: all deps build run test unit asan valgrind clean
+.PHONY: all deps build run test unit asan valgrind bench clean
 
 all: build
 
@@ -67,6 +67,11 @@ valgrind:
 	@./scripts/deps.sh valgrind
 	@$(MAKE) --no-print-directory build unit
 	@VALGRIND=1 ./tests/run.sh
+
+# Speed and memory on the benchmark portfolio: bench/RESULTS.md.
+bench: deps
+	@$(MAKE) --no-print-directory build
+	@python3 bench/run.py
 
 clean:
 	rm -rf build build-asan out
