@@ -107,6 +107,19 @@ def main():
         doc_pages = sum(pages(os.path.join(out + "-pdf", "docs", f))
                         for f in os.listdir(os.path.join(out + "-pdf", "docs")))
         collection = pdf_all["wall"] - pdf_bare["wall"]
+        # A collection of a few hundred pages: the first quarter of the
+        # portfolio (documents are generated one by one, so it is a prefix).
+        small = os.path.join(work, "small")
+        subprocess.run([sys.executable, GEN, small, "-n", str(max(a.n // 4, 1)), "--format",
+                        "sbornik"], capture_output=True, check=True)
+        sbare = os.path.join(work, "small-bare")
+        shutil.copytree(os.path.join(small, "project"), sbare)
+        os.remove(os.path.join(sbare, "portfolio.md"))
+        s_all = measure([SB, "build", "-f", "pdf", "-o", out + "-s", os.path.join(small, "project")],
+                        a.runs)
+        s_bare = measure([SB, "build", "-f", "pdf", "-o", out + "-sb", sbare], a.runs)
+        small_pages = pages(os.path.join(out + "-s", "portfolio.pdf"))
+        small_coll = s_all["wall"] - s_bare["wall"]
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -128,6 +141,8 @@ def main():
               "The bound collection alone (PDF with it minus without it, same run): "
               "%.3f s for %d pages, %.2f ms a page." % (
                   collection, coll_pages, 1000 * collection / max(coll_pages, 1)),
+              "A collection of a few hundred pages (N=%d): %.3f s for %d pages." % (
+                  max(a.n // 4, 1), small_coll, small_pages),
               ""]
     text = "\n".join(lines)
     print(text)
