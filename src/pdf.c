@@ -182,39 +182,37 @@ static void map_free(page_map *m)
     memset(m, 0, sizeof *m);
 }
 
+static void map_add(page_map *m, const pdf_layout *l, const char *anchor)
+{
+    m->anchors = xrealloc(m->anchors, (m->n + 1) * sizeof(char *));
+    m->pages = xrealloc(m->pages, (m->n + 1) * sizeof(int));
+    m->anchors[m->n] = xstrdup(anchor);
+    m->pages[m->n++] = layout_anchor_page(l, anchor);
+}
+
+typedef struct {
+    page_map *m;
+    const pdf_layout *l;
+} map_walk;
+
+static void map_visit(void *ud, int part, xmlNodePtr part_el, xmlNodePtr doc)
+{
+    map_walk *w = ud;
+    (void)part_el;
+    char anchor[32];
+    xmlChar *id = doc ? xmlGetProp(doc, BAD_CAST "id") : NULL;
+    compose_part_anchor(part, anchor, sizeof anchor);
+    map_add(w->m, w->l, doc ? (id ? (const char *)id : "") : anchor);
+    xmlFree(id);
+}
+
 /* The collection's anchors (preface, parts, documents) and their pages. */
 static void map_fill(page_map *m, const pdf_layout *l, xmlNodePtr root)
 {
     map_free(m);
-    const char *fixed[] = {"preface"};
-    for (size_t i = 0; i < 1; i++) {
-        m->anchors = xrealloc(m->anchors, (m->n + 1) * sizeof(char *));
-        m->pages = xrealloc(m->pages, (m->n + 1) * sizeof(int));
-        m->anchors[m->n] = xstrdup(fixed[i]);
-        m->pages[m->n++] = layout_anchor_page(l, fixed[i]);
-    }
-    int k = 0;
-    for (xmlNodePtr part = child(child(root, "parts"), "part"); part; part = part->next) {
-        if (part->type != XML_ELEMENT_NODE)
-            continue;
-        char anchor[32];
-        snprintf(anchor, sizeof anchor, "part-%d", ++k);
-        m->anchors = xrealloc(m->anchors, (m->n + 1) * sizeof(char *));
-        m->pages = xrealloc(m->pages, (m->n + 1) * sizeof(int));
-        m->anchors[m->n] = xstrdup(anchor);
-        m->pages[m->n++] = layout_anchor_page(l, anchor);
-        for (xmlNodePtr e = part->children; e; e = e->next)
-            for (xmlNodePtr d = e->children; d; d = d->next) {
-                if (d->type != XML_ELEMENT_NODE)
-                    continue;
-                xmlChar *id = xmlGetProp(d, BAD_CAST "id");
-                m->anchors = xrealloc(m->anchors, (m->n + 1) * sizeof(char *));
-                m->pages = xrealloc(m->pages, (m->n + 1) * sizeof(int));
-                m->anchors[m->n] = xstrdup(id ? (const char *)id : "");
-                m->pages[m->n++] = id ? layout_anchor_page(l, (const char *)id) : 0;
-                xmlFree(id);
-            }
-    }
+    map_add(m, l, "preface");
+    map_walk w = {m, l};
+    compose_each_document(root, map_visit, &w);
 }
 
 static bool map_equal(const page_map *a, const page_map *b)

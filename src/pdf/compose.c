@@ -1036,6 +1036,51 @@ static void toc_entry(ctx *c, const char *title, const char *anchor, pdf_face fa
     layout_add(c->l, p, false);
 }
 
+void compose_each_document(xmlNodePtr collection, compose_visit visit, void *ud)
+{
+    int k = 0;
+    for (xmlNodePtr part = child(child(collection, "parts"), "part"); part; part = part->next) {
+        if (!is(part, "part"))
+            continue;
+        visit(ud, ++k, part, NULL);
+        for (xmlNodePtr e = part->children; e; e = e->next)
+            for (xmlNodePtr d = is(e, "entry") ? e->children : NULL; d; d = d->next)
+                if (d->type == XML_ELEMENT_NODE)
+                    visit(ud, k, part, d);
+    }
+}
+
+void compose_part_anchor(int part, char *out, size_t cap)
+{
+    snprintf(out, cap, "part-%d", part);
+}
+
+typedef struct {
+    ctx *c;
+    int (*page)(void *, const char *);
+    void *ud;
+} toc_walk;
+
+/* A contents line for a part (bold) or a document (indented under it). */
+static void toc_visit(void *ud, int part, xmlNodePtr part_el, xmlNodePtr doc)
+{
+    toc_walk *w = ud;
+    if (!doc) {
+        char anchor[32];
+        compose_part_anchor(part, anchor, sizeof anchor);
+        char *title = text_of(child(part_el, "title"));
+        layout_space(w->c->l, 6);
+        toc_entry(w->c, title, anchor, PDF_BOLD, 0, w->page(w->ud, anchor));
+        free(title);
+        return;
+    }
+    char *id = attr(doc, "id");
+    char *title = text_of(child(child(doc, "meta"), "title"));
+    toc_entry(w->c, title, id, PDF_REGULAR, PDF_MM(5), w->page(w->ud, id));
+    free(title);
+    free(id);
+}
+
 static void contents(ctx *c, xmlNodePtr root, int (*page)(void *, const char *), void *ud)
 {
     layout_bookmark(c->l, 0, "Содержание");
@@ -1043,30 +1088,37 @@ static void contents(ctx *c, xmlNodePtr root, int (*page)(void *, const char *),
     layout_space(c->l, 12);
     if (child(root, "body") && child(root, "body")->children)
         toc_entry(c, "Предисловие", "preface", PDF_REGULAR, 0, page(ud, "preface"));
-    int k = 0;
-    for (xmlNodePtr part = child(child(root, "parts"), "part"); part; part = part->next) {
-        if (!is(part, "part"))
-            continue;
+    toc_walk w = {c, page, ud};
+    compose_each_document(root, toc_visit, &w);
+}
+
+typedef struct {
+    ctx *c;
+    int part_started;           /* the last part whose title is laid out */
+} part_walk;
+
+/* Each document from a new page; a part's title heads its first one's. */
+static void part_visit(void *ud, int part, xmlNodePtr part_el, xmlNodePtr doc)
+{
+    part_walk *w = ud;
+    if (!doc)
+        return;
+    pdf_layout *l = w->c->l;
+    layout_new_page(l, false, wants_landscape(doc));
+    if (w->part_started != part) {
         char anchor[32];
-        snprintf(anchor, sizeof anchor, "part-%d", ++k);
-        char *title = text_of(child(part, "title"));
-        layout_space(c->l, 6);
-        toc_entry(c, title, anchor, PDF_BOLD, 0, page(ud, anchor));
+        compose_part_anchor(part, anchor, sizeof anchor);
+        char *title = text_of(child(part_el, "title"));
+        layout_anchor(l, anchor);
+        layout_bookmark(l, 0, title);
+        text_para(w->c, title, PDF_BOLD, PDF_BODY_SIZE, ALIGN_CENTER, true);
+        layout_space(l, 18);
         free(title);
-        for (xmlNodePtr e = part->children; e; e = e->next) {
-            if (!is(e, "entry"))
-                continue;
-            for (xmlNodePtr d = e->children; d; d = d->next) {
-                if (d->type != XML_ELEMENT_NODE)
-                    continue;
-                char *id = attr(d, "id");
-                char *dt = text_of(child(child(d, "meta"), "title"));
-                toc_entry(c, dt, id, PDF_REGULAR, PDF_MM(5), page(ud, id));
-                free(dt);
-                free(id);
-            }
-        }
+        w->part_started = part;
     }
+    ctx c = *w->c;
+    c.level = 1;
+    compose_any(&c, doc);
 }
 
 void compose_collection(pdf_layout *l, xmlNodePtr root, const char *project_dir,
@@ -1096,35 +1148,7 @@ void compose_collection(pdf_layout *l, xmlNodePtr root, const char *project_dir,
         pre.level = 0;
         blocks(&pre, body, 0);
     }
-    int k = 0;
-    for (xmlNodePtr part = child(child(root, "parts"), "part"); part; part = part->next) {
-        if (!is(part, "part"))
-            continue;
-        char anchor[32];
-        snprintf(anchor, sizeof anchor, "part-%d", ++k);
-        char *title = text_of(child(part, "title"));
-        bool first = true;
-        for (xmlNodePtr e = part->children; e; e = e->next) {
-            if (!is(e, "entry"))
-                continue;
-            for (xmlNodePtr d = e->children; d; d = d->next) {
-                if (d->type != XML_ELEMENT_NODE)
-                    continue;
-                layout_new_page(l, false, wants_landscape(d));
-                if (first) {
-                    /* The part's title heads the page of its first document. */
-                    layout_anchor(l, anchor);
-                    layout_bookmark(l, 0, title);
-                    text_para(&c, title, PDF_BOLD, PDF_BODY_SIZE, ALIGN_CENTER, true);
-                    layout_space(l, 18);
-                    first = false;
-                }
-                ctx doc = c;
-                doc.level = 1;
-                compose_any(&doc, d);
-            }
-        }
-        free(title);
-    }
+    part_walk w = {&c, 0};
+    compose_each_document(root, part_visit, &w);
     free(id);
 }

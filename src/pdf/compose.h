@@ -25,6 +25,17 @@ void compose_document(pdf_layout *l, xmlNodePtr root, const char *project_dir);
  * unknown), pages the count.  Anchors are "preface", "part-1" … and the
  * documents' ids.
  */
+/*
+ * Visit a collection's parts and their documents in order: once per part
+ * with doc NULL, then once per document of it.  part is 1-based; its
+ * anchor is "part-<part>".
+ */
+typedef void (*compose_visit)(void *ud, int part, xmlNodePtr part_el, xmlNodePtr doc);
+void compose_each_document(xmlNodePtr collection, compose_visit visit, void *ud);
+
+/* The anchor of part n: "part-n". */
+void compose_part_anchor(int part, char *out, size_t cap);
+
 void compose_collection(pdf_layout *l, xmlNodePtr root, const char *project_dir,
                         int (*page)(void *ud, const char *anchor), void *ud,
                         int pages);
