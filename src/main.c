@@ -45,8 +45,8 @@ static const char HELP[] =
     "  build [PATH]     check the project PATH (default input/) and write the\n"
     "                   outputs of every document without errors into DIR\n"
     "      -o DIR       output folder (default out/)\n"
-    "      -f FORMATS   comma-separated formats to write (default: all but\n"
-    "                   xml; see the list below)\n"
+    "      -f FORMATS   comma-separated formats to write (default: all of\n"
+    "                   them; see the list below)\n"
     "      -j N         documents built at once (accepted; this version\n"
     "                   builds one at a time)\n"
     "  check [PATH...]  check projects (folders) or single sources (files)\n"
@@ -56,7 +56,9 @@ static const char HELP[] =
     "Formats: %s.\n"
     "Exit codes: 0 built, 1 errors in the sources, 2 bad usage,\n"
     "3 environment or I/O failure.\n"
-    "Environment: SBORNIK_DATA overrides the folder holding schemas/.\n";
+    "Environment: SBORNIK_DATA overrides the folder holding schemas/,\n"
+    "stylesheets/ and fonts/; SOURCE_DATE_EPOCH sets the date written into\n"
+    "the outputs (otherwise each document's own).\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
