@@ -41,7 +41,7 @@ $(BUILD)/%.o: src/%.c $(wildcard src/*.h src/pdf/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(BUILD)/test_%: tests/unit/test_%.c $(LIBOBJ) $(wildcard src/*.h)
+$(BUILD)/test_%: tests/unit/test_%.c tests/unit/support.h $(LIBOBJ) $(wildcard src/*.h src/pdf/*.h)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS) -lcmocka
 

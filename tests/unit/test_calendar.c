@@ -17,15 +17,9 @@
 
 #include "buf.h"
 #include "calendar.h"
+#include "support.h"
 
 /* ------------------------------------------------------------ helpers */
-
-static xmlDocPtr tree_of(const char *xml)
-{
-    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "tree.xml", NULL, 0);
-    assert_non_null(doc);
-    return doc;
-}
 
 /* Undo folding: every CRLF followed by a space goes. */
 static char *unfold(const char *s)
@@ -57,14 +51,6 @@ static void assert_folded(const char *s)
             assert_true(*c != '\r' && *c != '\n');
         line = crlf + 2;
     }
-}
-
-static size_t count_of(const char *hay, const char *needle)
-{
-    size_t n = 0;
-    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
-        n++;
-    return n;
 }
 
 /* The VEVENT whose UID is uid, as text (until END:VEVENT); caller frees. */
@@ -188,7 +174,7 @@ static const char ROADMAP[] =
 static void test_ics_events(void **state)
 {
     (void)state;
-    xmlDocPtr doc = tree_of(ROADMAP);
+    xmlDocPtr doc = parse_xml(ROADMAP);
     size_t len = 0;
     char *ics = calendar_ics(doc, -1, &len);
     assert_non_null(ics);
@@ -263,7 +249,7 @@ static void test_ics_dtstamp_sources(void **state)
                        "<period kind=\"dates\" start=\"2024-05-01\" end=\"2024-05-01\"><text>1 мая</text>"
                        "<range start=\"2024-05-01\" end=\"2024-05-01\"/></period></event></section></body></roadmap>",
                  cases[i].meta);
-        xmlDocPtr doc = tree_of(xml.data);
+        xmlDocPtr doc = parse_xml(xml.data);
         size_t len;
         char *ics = calendar_ics(doc, -1, &len);
         assert_non_null(strstr(ics, cases[i].want));
@@ -274,7 +260,7 @@ static void test_ics_dtstamp_sources(void **state)
         buf_free(&xml);
     }
     /* Not a roadmap: no calendar, no table. */
-    xmlDocPtr order = tree_of("<order id=\"o\"/>");
+    xmlDocPtr order = parse_xml("<order id=\"o\"/>");
     size_t len = 7;
     assert_null(calendar_ics(order, -1, &len));
     assert_null(calendar_csv(order, &len));
@@ -286,7 +272,7 @@ static void test_ics_dtstamp_sources(void **state)
 static void test_csv(void **state)
 {
     (void)state;
-    xmlDocPtr doc = tree_of(ROADMAP);
+    xmlDocPtr doc = parse_xml(ROADMAP);
     size_t len = 0;
     char *csv = calendar_csv(doc, &len);
     assert_non_null(csv);
@@ -306,8 +292,8 @@ static void test_csv(void **state)
     xmlFreeDoc(doc);
 
     /* Quotes are doubled inside a quoted field. */
-    doc = tree_of(ROADMAP_HEAD "<year>2024</year></meta><body><section level=\"2\"><event n=\"1\">"
-                  "<name>Сказано \"так\"</name></event></section></body></roadmap>");
+    doc = parse_xml(ROADMAP_HEAD "<year>2024</year></meta><body><section level=\"2\"><event n=\"1\">"
+                    "<name>Сказано \"так\"</name></event></section></body></roadmap>");
     csv = calendar_csv(doc, &len);
     assert_non_null(strstr(csv, "\r\n1,,\"Сказано \"\"так\"\"\",,,,,,\r\n"));
     free(csv);

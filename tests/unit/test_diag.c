@@ -18,29 +18,13 @@
 
 #include "buf.h"
 #include "diag.h"
-
-/* What diag_flush prints, as a malloc'd string. */
-static char *flushed(diag_sink *d, bool caret, const char *only_path)
-{
-    FILE *f = tmpfile();
-    assert_non_null(f);
-    diag_flush(d, f, caret, only_path);
-    long n = ftell(f);
-    assert_true(n >= 0);
-    rewind(f);
-    char *s = xmalloc((size_t)n + 1);
-    size_t got = fread(s, 1, (size_t)n, f);
-    assert_int_equal(got, (size_t)n);
-    s[n] = '\0';
-    fclose(f);
-    return s;
-}
+#include "support.h"
 
 /* Compare and free, so that a failure message shows both texts. */
 static void assert_flushed(diag_sink *d, bool caret, const char *only_path,
                            const char *want)
 {
-    char *got = flushed(d, caret, only_path);
+    char *got = flushed_text_with(d, caret, only_path);
     if (strcmp(got, want) != 0) {
         buf msg = BUF_INIT;
         buf_addf(&msg, "flushed:\n%s\nexpected:\n%s", got, want);
@@ -288,10 +272,10 @@ static void test_many_sources(void **state)
     assert_int_equal(diag_count(d, DIAG_ERROR), 100);
     assert_int_equal(diag_errors_in(d, "f042.md"), 1);
 
-    char *got = flushed(d, true, "f042.md");
+    char *got = flushed_text_with(d, true, "f042.md");
     assert_string_equal(got, "f042.md:2:6: error: e42\n line two\n      ^\n");
     free(got);
-    got = flushed(d, false, NULL);
+    got = flushed_text_with(d, false, NULL);
     assert_memory_equal(got, "f000.md:2:6: error: e0\nf001.md:2:6: error: e1\n",
                         strlen("f000.md:2:6: error: e0\nf001.md:2:6: error: e1\n"));
     free(got);

@@ -17,14 +17,9 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <dirent.h>
-#include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xpath.h>
@@ -34,6 +29,7 @@
 #include "diag.h"
 #include "document.h"
 #include "project.h"
+#include "support.h"
 
 #define NB "\xC2\xA0"
 #define MINOBR_GEN "Министерства образования и науки Челябинской области"
@@ -46,158 +42,22 @@
  * projects and their folders), released by the teardown so that a failing
  * assertion leaves nothing behind.
  */
-typedef struct {
-    char *root;
-    diag_sink *diag;
-    sb_project *p;
-} fixture;
 
 static struct {
     xmlDocPtr docs[16];
     size_t ndocs;
-    fixture *extra[4];
+    checked_project *extra[4];
     size_t nextra;
 } tracked;
 
-static char *path_of(const char *root, const char *rel)
-{
-    buf b = BUF_INIT;
-    buf_addf(&b, "%s/%s", root, rel);
-    return buf_detach(&b);
-}
-
-/* mkdir -p of every folder above rel, then rel with text. */
-static void put(const char *root, const char *rel, const char *text)
-{
-    char *path = path_of(root, rel);
-    for (char *p = path + strlen(root) + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(path, 0755) != 0 && errno != EEXIST)
-            fail_msg("mkdir %s: %s", path, strerror(errno));
-        *p = '/';
-    }
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-    free(path);
-}
-
-/* rm -rf, not following links. */
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return;
-    if (S_ISDIR(st.st_mode)) {
-        DIR *dir = opendir(path);
-        if (dir) {
-            struct dirent *e;
-            while ((e = readdir(dir)) != NULL) {
-                if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-                    continue;
-                char *sub = path_of(path, e->d_name);
-                remove_tree(sub);
-                free(sub);
-            }
-            closedir(dir);
-        }
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
-}
-
-static char *flushed(diag_sink *d)
-{
-    FILE *f = tmpfile();
-    assert_non_null(f);
-    diag_flush(d, f, false, NULL);
-    long n = ftell(f);
-    rewind(f);
-    char *s = xmalloc((size_t)n + 1);
-    assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
-    s[n] = '\0';
-    fclose(f);
-    return s;
-}
-
-/*
- * The repository root, where schemas/sbornik.xsd is: $SBORNIK_DATA when
- * set (tests/run.sh sets it), else the folder above tests/unit/ of this
- * file (__FILE__ is relative to where make ran, or absolute), else the
- * folder the Makefile compiled in.
- */
-static char *repo_root(void)
-{
-    const char *env = getenv("SBORNIK_DATA");
-    if (env && *env)
-        return xstrdup(env);
-    char *file = xstrdup(__FILE__);
-    char *cut = strstr(file, "tests/unit/");
-    if (cut) {
-        *cut = '\0';
-        buf probe = BUF_INIT;
-        buf_addf(&probe, "%sschemas/sbornik.xsd", file);
-        char real[PATH_MAX];
-        bool found = access(probe.data, R_OK) == 0 &&
-                     realpath(*file ? file : ".", real) != NULL;
-        buf_free(&probe);
-        if (found) {
-            free(file);
-            return xstrdup(real);
-        }
-    }
-    free(file);
-#ifdef SBORNIK_DATA_DIR
-    return xstrdup(SBORNIK_DATA_DIR);
-#else
-    return xstrdup(".");
-#endif
-}
-
-typedef struct {
-    const char *rel, *text;
-} file_spec;
-
-static void free_fixture(fixture *f)
-{
-    if (!f)
-        return;
-    project_free(f->p);
-    diag_free(f->diag);
-    if (f->root)
-        remove_tree(f->root);
-    free(f->root);
-    free(f);
-}
-
 /* Write files into a fresh folder and check them; NULL unless clean. */
-static fixture *make_project(const file_spec *files, size_t n)
+static checked_project *make_project(const file_spec *files, size_t n)
 {
-    char tmpl[] = "/tmp/sbornik-test-document-XXXXXX";
-    char *dir = mkdtemp(tmpl);
-    if (!dir)
-        return NULL;
-    fixture *f = xcalloc(1, sizeof *f);
-    f->root = xstrdup(dir);
-    for (size_t i = 0; i < n; i++)
-        put(f->root, files[i].rel, files[i].text);
     char *data = repo_root();
-    setenv("SBORNIK_DATA", data, 1);
+    checked_project *f = checked_project_new("sbornik-test-document", files, n, data);
     free(data);
-    f->diag = diag_new();
-    int exit_code = -1;
-    f->p = build_check(f->root, f->diag, &exit_code);
-    char *got = flushed(f->diag);
-    bool clean = f->p && exit_code == EXIT_BUILT && !*got;
-    if (!clean)
-        print_error("build_check: exit code %d\n%s", exit_code, got);
-    free(got);
-    if (!clean) {
-        free_fixture(f);
+    if (f && !checked_project_is_clean(f)) {
+        checked_project_free(f);
         return NULL;
     }
     return f;
@@ -209,71 +69,22 @@ static int teardown(void **state)
     for (size_t i = 0; i < tracked.ndocs; i++)
         xmlFreeDoc(tracked.docs[i]);
     for (size_t i = 0; i < tracked.nextra; i++)
-        free_fixture(tracked.extra[i]);
+        checked_project_free(tracked.extra[i]);
     memset(&tracked, 0, sizeof tracked);
     return 0;
 }
 
 /* A project of the test's own, freed by the teardown. */
-static fixture *own_project(const file_spec *files, size_t n)
+static checked_project *own_project(const file_spec *files, size_t n)
 {
     assert_true(tracked.nextra < sizeof tracked.extra / sizeof *tracked.extra);
-    fixture *f = make_project(files, n);
+    checked_project *f = make_project(files, n);
     if (!f)
         fail_msg("the project does not build clean");
     return tracked.extra[tracked.nextra++] = f;
 }
 
 /* ------------------------------------------------------------ XPath */
-
-/* The string value of expr (an XPath expression) in doc; malloc'd. */
-static char *xp_string(xmlDocPtr doc, const char *expr)
-{
-    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-    xmlXPathObjectPtr obj = xmlXPathEvalExpression(BAD_CAST expr, ctx);
-    char *out = NULL;
-    if (obj) {
-        xmlChar *s = xmlXPathCastToString(obj);
-        out = xstrdup((const char *)s);
-        xmlFree(s);
-        xmlXPathFreeObject(obj);
-    }
-    xmlXPathFreeContext(ctx);
-    if (!out)
-        fail_msg("XPath expression does not evaluate: %s", expr);
-    return out;
-}
-
-static int xp_count(xmlDocPtr doc, const char *expr)
-{
-    buf e = BUF_INIT;
-    buf_addf(&e, "count(%s)", expr);
-    char *s = xp_string(doc, e.data);
-    buf_free(&e);
-    int n = atoi(s);
-    free(s);
-    return n;
-}
-
-static void check_string(xmlDocPtr doc, const char *expr, const char *want)
-{
-    char *got = xp_string(doc, expr);
-    if (strcmp(got, want) != 0) {
-        print_error("%s\n  got      \"%s\"\n  expected \"%s\"\n", expr, got, want);
-        free(got);
-        fail();
-    }
-    free(got);
-}
-
-static void check_count(xmlDocPtr doc, const char *expr, int want)
-{
-    int got = xp_count(doc, expr);
-    if (got != want) {
-        print_error("count(%s) = %d, expected %d\n", expr, got, want);
-        fail();
-    }
-}
 
 /* The names of the children of the element expr selects, space-separated. */
 static void check_children(xmlDocPtr doc, const char *expr, const char *want)
@@ -508,7 +319,7 @@ static const file_spec FILES[] = {
      "Предисловие.\n"},
 };
 
-static fixture *the_project;
+static checked_project *the_project;
 
 static int group_setup(void **state)
 {
@@ -520,28 +331,20 @@ static int group_setup(void **state)
 static int group_teardown(void **state)
 {
     (void)state;
-    free_fixture(the_project);
+    checked_project_free(the_project);
     the_project = NULL;
     return 0;
 }
 
-static sb_source *source(const char *id)
-{
-    sb_source *s = project_find_id(the_project->p, id);
-    if (!s || !s->tree)
-        fail_msg("no tree for '%s'", id);
-    return s;
-}
-
 static xmlDocPtr tree_of(const char *id)
 {
-    return source(id)->tree;
+    return checked_source(the_project, id)->tree;
 }
 
 static xmlDocPtr assembled(const char *id)
 {
     assert_true(tracked.ndocs < sizeof tracked.docs / sizeof *tracked.docs);
-    xmlDocPtr doc = document_assemble(the_project->p, source(id));
+    xmlDocPtr doc = document_assemble(the_project->p, checked_source(the_project, id));
     assert_non_null(doc);
     return tracked.docs[tracked.ndocs++] = doc;
 }
@@ -791,7 +594,7 @@ static void test_numbered_yes(void **state)
          "\n"
          "## Второй\n"},
     };
-    fixture *f = own_project(files, 1);
+    checked_project *f = own_project(files, 1);
     xmlDocPtr t = project_find_id(f->p, "a")->tree;
     check_string(t, "/document/@numbered", "true");
     check_string(t, "/document/body/section/@number", "1.");
@@ -1058,7 +861,7 @@ static void test_typography_off(void **state)
          "---\n"
          "В целях \"качества\" - это в Челябинске, 2016-2019.\n"},
     };
-    fixture *f = own_project(files, 2);
+    checked_project *f = own_project(files, 2);
     assert_false(f->p->typography);
     xmlDocPtr t = project_find_id(f->p, "a")->tree;
     check_string(t, "/document/meta/title", "Справка о \"качестве\" - кратко");

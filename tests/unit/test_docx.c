@@ -15,11 +15,9 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -30,98 +28,14 @@
 #include "diag.h"
 #include "docx.h"
 #include "output.h"
+#include "support.h"
 
 /* ------------------------------------------------------------ helpers */
 
-/* Folders and sinks a test creates, released by the teardown. */
-static struct {
-    char **dirs;
-    size_t ndirs;
-    diag_sink **sinks;
-    size_t nsinks;
-} tracked;
-
+/* A fresh folder, removed (with the sinks of new_sink) by scratch_teardown. */
 static char *make_tmp(void)
 {
-    char tmpl[] = "/tmp/sbornik-test-docx-XXXXXX";
-    char *dir = mkdtemp(tmpl);
-    assert_non_null(dir);
-    tracked.dirs = xrealloc(tracked.dirs, (tracked.ndirs + 1) * sizeof(char *));
-    return tracked.dirs[tracked.ndirs++] = xstrdup(dir);
-}
-
-static diag_sink *new_sink(void)
-{
-    tracked.sinks = xrealloc(tracked.sinks, (tracked.nsinks + 1) * sizeof(diag_sink *));
-    return tracked.sinks[tracked.nsinks++] = diag_new();
-}
-
-static char *path_of(const char *dir, const char *rel)
-{
-    buf b = BUF_INIT;
-    buf_addf(&b, "%s/%s", dir, rel);
-    return buf_detach(&b);
-}
-
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return;
-    if (S_ISDIR(st.st_mode)) {
-        DIR *dir = opendir(path);
-        if (dir) {
-            struct dirent *e;
-            while ((e = readdir(dir)) != NULL) {
-                if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-                    continue;
-                char *sub = path_of(path, e->d_name);
-                remove_tree(sub);
-                free(sub);
-            }
-            closedir(dir);
-        }
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    for (size_t i = 0; i < tracked.nsinks; i++)
-        diag_free(tracked.sinks[i]);
-    for (size_t i = 0; i < tracked.ndirs; i++) {
-        remove_tree(tracked.dirs[i]);
-        free(tracked.dirs[i]);
-    }
-    free(tracked.sinks);
-    free(tracked.dirs);
-    memset(&tracked, 0, sizeof tracked);
-    return 0;
-}
-
-/* Write len bytes to dir/rel, making its folders. */
-static void put_file(const char *dir, const char *rel, const void *data, size_t len)
-{
-    char *path = path_of(dir, rel);
-    for (char *p = path + strlen(dir) + 1; *p; p++)
-        if (*p == '/') {
-            *p = '\0';
-            mkdir(path, 0755);
-            *p = '/';
-        }
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(data, 1, len, f), len);
-    fclose(f);
-    free(path);
-}
-
-static void put_text(const char *dir, const char *rel, const char *text)
-{
-    put_file(dir, rel, text, strlen(text));
+    return scratch_dir("sbornik-test-docx");
 }
 
 /* Every diagnostic as "CODE path: message" lines. */
@@ -132,31 +46,6 @@ static char *diagnostics(const diag_sink *d)
     for (size_t i = 0; diag_get(d, i, &e); i++)
         buf_addf(&b, "%s %s: %s\n", e.code, e.path, e.message);
     return buf_detach(&b);
-}
-
-static bool file_exists(const char *dir, const char *rel)
-{
-    char *path = path_of(dir, rel);
-    struct stat st;
-    bool ok = stat(path, &st) == 0;
-    free(path);
-    return ok;
-}
-
-/* The whole file; NULL when it cannot be read. */
-static unsigned char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    buf b = BUF_INIT;
-    char chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_add(&b, chunk, n);
-    fclose(f);
-    *len = b.len;
-    return (unsigned char *)buf_detach(&b);
 }
 
 /* The names of a zip's entries, "|"-separated, in the order stored. */
@@ -194,13 +83,6 @@ static char *zip_entry(const char *path, const char *name, size_t *len)
     return data;
 }
 
-static xmlDocPtr parse(const char *xml)
-{
-    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "test.xml", NULL, 0);
-    assert_non_null(doc);
-    return doc;
-}
-
 /* A small order as the assembled tree has it. */
 static const char ORDER[] =
     "<order id='order-t' src='t.md' status='final'><meta>"
@@ -216,7 +98,7 @@ static const char ORDER[] =
 static void test_timestamp_choice(void **state)
 {
     (void)state;
-    xmlDocPtr dated = parse(ORDER);
+    xmlDocPtr dated = parse_xml(ORDER);
     /* SOURCE_DATE_EPOCH wins over the document. */
     assert_int_equal(docx_timestamp(dated, 1700000000), 1700000000);
     assert_int_equal(docx_timestamp(dated, 0), 0);
@@ -225,25 +107,25 @@ static void test_timestamp_choice(void **state)
     xmlFreeDoc(dated);
 
     /* A collection has a year. */
-    xmlDocPtr year = parse("<collection id='c'><meta><title>T</title><year>2023</year></meta></collection>");
+    xmlDocPtr year = parse_xml("<collection id='c'><meta><title>T</title><year>2023</year></meta></collection>");
     assert_int_equal(docx_timestamp(year, -1), 1672531200);    /* 2023-01-01 */
     xmlFreeDoc(year);
 
     /* A model's date is a field: no value, no year: the zip epoch. */
-    xmlDocPtr field = parse("<order id='m'><meta><date><field>дата</field></date></meta></order>");
+    xmlDocPtr field = parse_xml("<order id='m'><meta><date><field>дата</field></date></meta></order>");
     assert_int_equal(docx_timestamp(field, -1), 315532800);    /* 1980-01-01 */
     xmlFreeDoc(field);
 
     /* A date before 1980 cannot be stored in a zip: clamped. */
-    xmlDocPtr old = parse("<order id='o'><meta><date value='1975-05-01'>01.05.1975</date></meta></order>");
+    xmlDocPtr old = parse_xml("<order id='o'><meta><date value='1975-05-01'>01.05.1975</date></meta></order>");
     assert_int_equal(docx_timestamp(old, -1), 315532800);
     xmlFreeDoc(old);
 
     /* A leap day, and the last day of a year. */
-    xmlDocPtr leap = parse("<order id='l'><meta><date value='2020-02-29'>29.02.2020</date></meta></order>");
+    xmlDocPtr leap = parse_xml("<order id='l'><meta><date value='2020-02-29'>29.02.2020</date></meta></order>");
     assert_int_equal(docx_timestamp(leap, -1), 1582934400);
     xmlFreeDoc(leap);
-    xmlDocPtr eoy = parse("<order id='e'><meta><date value='1999-12-31'>31.12.1999</date></meta></order>");
+    xmlDocPtr eoy = parse_xml("<order id='e'><meta><date value='1999-12-31'>31.12.1999</date></meta></order>");
     assert_int_equal(docx_timestamp(eoy, -1), 946598400);
     xmlFreeDoc(eoy);
 }
@@ -315,7 +197,7 @@ static void test_zip_order_and_dates(void **state)
     size_t len;
     assert_true(docx_zip(ENTRIES, NENTRIES, 1700000000, &z, &len, d, "t.docx"));
     char *dir = make_tmp();
-    put_file(dir, "t.docx", z, len);
+    write_bytes(dir, "t.docx", z, len);
     char *path = path_of(dir, "t.docx");
 
     /* The entries in the order given, each whole. */
@@ -377,11 +259,11 @@ static void test_write_real_stylesheets(void **state)
     output_target t = target(build_data_dir(), NULL, d);
     void *w = docx_writer.open(&t);
     assert_non_null(w);
-    xmlDocPtr tree = parse(ORDER);
+    xmlDocPtr tree = parse_xml(ORDER);
     assert_true(docx_writer.write(w, &t, tree));
     char *path = path_of(t.out_dir, "docs/order-t.docx");
     size_t alen, blen;
-    unsigned char *a = slurp(path, &alen);
+    char *a = read_file(path, &alen);
     assert_non_null(a);
 
     /* Content types first, then the stylesheet's order. */
@@ -398,7 +280,7 @@ static void test_write_real_stylesheets(void **state)
 
     /* Written again: the same bytes. */
     assert_true(docx_writer.write(w, &t, tree));
-    unsigned char *b = slurp(path, &blen);
+    char *b = read_file(path, &blen);
     assert_int_equal(alen, blen);
     assert_memory_equal(a, b, alen);
     assert_int_equal(diag_total(d), 0);
@@ -430,7 +312,7 @@ static void test_draft_and_title(void **state)
     buf_add(&draft, xml.data, (size_t)(at - xml.data));
     buf_adds(&draft, "О проверке.</title>");
     buf_adds(&draft, at + strlen("О проверке</title>"));
-    xmlDocPtr tree = parse(draft.data);
+    xmlDocPtr tree = parse_xml(draft.data);
     assert_true(docx_writer.write(w, &t, tree));
     char *path = path_of(t.out_dir, "docs/order-t.docx");
     char *doc = zip_entry(path, "word/document.xml", NULL);
@@ -438,7 +320,7 @@ static void test_draft_and_title(void **state)
     assert_non_null(strstr(doc, ">О проверке</w:t>"));
     assert_null(strstr(doc, "О проверке."));
     /* The final order: no mark. */
-    xmlDocPtr final = parse(ORDER);
+    xmlDocPtr final = parse_xml(ORDER);
     assert_true(docx_writer.write(w, &t, final));
     char *doc2 = zip_entry(path, "word/document.xml", NULL);
     assert_null(strstr(doc2, "DraftMark"));
@@ -486,18 +368,18 @@ static void test_images(void **state)
     unsigned char png[64];
     /* 508 × 254 px at 254 dpi (10000 px/m): 2 × 1 inch. */
     size_t pn = png_header(png, 508, 254, 10000);
-    put_file(project, "images/a.png", png, pn);
+    write_bytes(project, "images/a.png", png, pn);
     /* A JPEG: SOI, JFIF at 72 dpi, SOF0 of 144 × 72 px: 2 × 1 inch. */
     static const unsigned char jpeg[] = {
         0xFF, 0xD8,
         0xFF, 0xE0, 0, 16, 'J', 'F', 'I', 'F', 0, 1, 1, 1, 0, 72, 0, 72, 0, 0,
         0xFF, 0xC0, 0, 11, 8, 0, 72, 0, 144, 1, 1, 0x11, 0,
         0xFF, 0xDA, 0, 2, 0xFF, 0xD9};
-    put_file(project, "images/b.jpg", jpeg, sizeof jpeg);
+    write_bytes(project, "images/b.jpg", jpeg, sizeof jpeg);
     output_target t = target(build_data_dir(), project, d);
     void *w = docx_writer.open(&t);
     assert_non_null(w);
-    xmlDocPtr tree = parse(
+    xmlDocPtr tree = parse_xml(
         "<document id='fig' src='f.md' status='final'><meta><title>Рисунки</title>"
         "<genre>Справка</genre></meta><body>"
         "<p><image src='images/a.png' format='png'>Схема</image></p>"
@@ -537,15 +419,15 @@ static void test_image_refused(void **state)
     char *outside = make_tmp();
     unsigned char png[64];
     size_t pn = png_header(png, 10, 10, 0);
-    put_file(outside, "secret.png", png, pn);
+    write_bytes(outside, "secret.png", png, pn);
     char *secret = path_of(outside, "secret.png");
     char *link = path_of(project, "link.png");
     assert_int_equal(symlink(secret, link), 0);
-    put_text(project, "broken.png", "not an image at all");
+    write_text(project, "broken.png", "not an image at all");
     output_target t = target(build_data_dir(), project, d);
     void *w = docx_writer.open(&t);
     assert_non_null(w);
-    xmlDocPtr tree = parse(
+    xmlDocPtr tree = parse_xml(
         "<document id='fig' src='f.md' status='final'><meta><title>T</title>"
         "<genre>Справка</genre></meta><body>"
         "<p><image src='link.png' format='png'/></p>"
@@ -580,7 +462,7 @@ static void test_open_missing(void **state)
 
     /* The folder without package.xsl. */
     diag_sink *d2 = new_sink();
-    put_text(data, "stylesheets/docx/other.xsl", "<x/>");
+    write_text(data, "stylesheets/docx/other.xsl", "<x/>");
     t.diag = d2;
     assert_null(docx_writer.open(&t));
     got = diagnostics(d2);
@@ -606,9 +488,9 @@ static void test_open_broken(void **state)
     for (size_t i = 0; i < sizeof broken / sizeof *broken; i++) {
         diag_sink *d = new_sink();
         char *data = make_tmp();
-        put_text(data, "stylesheets/docx/package.xsl", broken[i]);
-        put_text(data, "outside.xsl",
-                 "<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'/>");
+        write_text(data, "stylesheets/docx/package.xsl", broken[i]);
+        write_text(data, "outside.xsl",
+                   "<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'/>");
         output_target t = target(data, NULL, d);
         assert_null(docx_writer.open(&t));
         char *got = diagnostics(d);
@@ -630,12 +512,12 @@ static void expect_write_failure(const char *xsl, const char *code, const char *
     buf_addf(&b, "<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'"
                  " xmlns:pkg='urn:sbornik:docx:package' xmlns:exsl='http://exslt.org/common'"
                  " extension-element-prefixes='exsl'>%s</xsl:stylesheet>", xsl);
-    put_text(data, "stylesheets/docx/package.xsl", b.data);
+    write_text(data, "stylesheets/docx/package.xsl", b.data);
     buf_free(&b);
     output_target t = target(data, NULL, d);
     void *w = docx_writer.open(&t);
     assert_non_null(w);
-    xmlDocPtr tree = parse(ORDER);
+    xmlDocPtr tree = parse_xml(ORDER);
     assert_false(docx_writer.write(w, &t, tree));
     char *got = diagnostics(d);
     char *want = path_of(t.out_dir, "docs/order-t.docx");
@@ -701,24 +583,24 @@ static void test_minimal_package(void **state)
     (void)state;
     diag_sink *d = new_sink();
     char *data = make_tmp();
-    put_text(data, "stylesheets/docx/package.xsl",
-             "<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'"
-             " xmlns:pkg='urn:sbornik:docx:package'><xsl:include href='parts.xsl'/>"
-             "<xsl:param name='created'/>"
-             "<xsl:template match='/'><pkg:package>"
-             "<pkg:part name='z/last.xml'><xsl:call-template name='t'/></pkg:part>"
-             "<pkg:part name='[Content_Types].xml'><Types/></pkg:part>"
-             "</pkg:package></xsl:template></xsl:stylesheet>");
+    write_text(data, "stylesheets/docx/package.xsl",
+               "<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'"
+               " xmlns:pkg='urn:sbornik:docx:package'><xsl:include href='parts.xsl'/>"
+               "<xsl:param name='created'/>"
+               "<xsl:template match='/'><pkg:package>"
+               "<pkg:part name='z/last.xml'><xsl:call-template name='t'/></pkg:part>"
+               "<pkg:part name='[Content_Types].xml'><Types/></pkg:part>"
+               "</pkg:package></xsl:template></xsl:stylesheet>");
     /* An include from the same folder is fine. */
-    put_text(data, "stylesheets/docx/parts.xsl",
-             "<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
-             "<xsl:template name='t'><when><xsl:value-of select='$created'/></when></xsl:template>"
-             "</xsl:stylesheet>");
+    write_text(data, "stylesheets/docx/parts.xsl",
+               "<xsl:stylesheet version='1.0' xmlns:xsl='http://www.w3.org/1999/XSL/Transform'>"
+               "<xsl:template name='t'><when><xsl:value-of select='$created'/></when></xsl:template>"
+               "</xsl:stylesheet>");
     output_target t = target(data, NULL, d);
     t.source_date = 1700000000;
     void *w = docx_writer.open(&t);
     assert_non_null(w);
-    xmlDocPtr tree = parse(ORDER);
+    xmlDocPtr tree = parse_xml(ORDER);
     assert_true(docx_writer.write(w, &t, tree));
     char *path = path_of(t.out_dir, "docs/order-t.docx");
     char *names = zip_names(path);
@@ -737,20 +619,20 @@ static void test_minimal_package(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_teardown(test_timestamp_choice, teardown),
-        cmocka_unit_test_teardown(test_dos_time, teardown),
-        cmocka_unit_test_teardown(test_zip_deterministic, teardown),
-        cmocka_unit_test_teardown(test_zip_order_and_dates, teardown),
-        cmocka_unit_test_teardown(test_zip_failure, teardown),
-        cmocka_unit_test_teardown(test_write_real_stylesheets, teardown),
-        cmocka_unit_test_teardown(test_draft_and_title, teardown),
-        cmocka_unit_test_teardown(test_images, teardown),
-        cmocka_unit_test_teardown(test_image_refused, teardown),
-        cmocka_unit_test_teardown(test_open_missing, teardown),
-        cmocka_unit_test_teardown(test_open_broken, teardown),
-        cmocka_unit_test_teardown(test_transform_failures, teardown),
-        cmocka_unit_test_teardown(test_package_failures, teardown),
-        cmocka_unit_test_teardown(test_minimal_package, teardown),
+        cmocka_unit_test_teardown(test_timestamp_choice, scratch_teardown),
+        cmocka_unit_test_teardown(test_dos_time, scratch_teardown),
+        cmocka_unit_test_teardown(test_zip_deterministic, scratch_teardown),
+        cmocka_unit_test_teardown(test_zip_order_and_dates, scratch_teardown),
+        cmocka_unit_test_teardown(test_zip_failure, scratch_teardown),
+        cmocka_unit_test_teardown(test_write_real_stylesheets, scratch_teardown),
+        cmocka_unit_test_teardown(test_draft_and_title, scratch_teardown),
+        cmocka_unit_test_teardown(test_images, scratch_teardown),
+        cmocka_unit_test_teardown(test_image_refused, scratch_teardown),
+        cmocka_unit_test_teardown(test_open_missing, scratch_teardown),
+        cmocka_unit_test_teardown(test_open_broken, scratch_teardown),
+        cmocka_unit_test_teardown(test_transform_failures, scratch_teardown),
+        cmocka_unit_test_teardown(test_package_failures, scratch_teardown),
+        cmocka_unit_test_teardown(test_minimal_package, scratch_teardown),
     };
     int failed = cmocka_run_group_tests_name("docx", tests, NULL, NULL);
     xmlCleanupParser();

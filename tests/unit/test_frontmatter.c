@@ -22,21 +22,7 @@
 #include "buf.h"
 #include "diag.h"
 #include "frontmatter.h"
-
-/* What diag_flush prints, as a malloc'd string. */
-static char *flushed(diag_sink *d)
-{
-    FILE *f = tmpfile();
-    assert_non_null(f);
-    diag_flush(d, f, false, NULL);
-    long n = ftell(f);
-    rewind(f);
-    char *s = xmalloc((size_t)n + 1);
-    assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
-    s[n] = '\0';
-    fclose(f);
-    return s;
-}
+#include "support.h"
 
 static fm_node *parse(const char *text, int first_line, diag_sink *d)
 {
@@ -443,7 +429,7 @@ static void run_err_case(void **state)
     const err_case *c = *state;
     diag_sink *d = diag_new();
     fm_node *root = parse(c->text, 2, d);
-    char *got = flushed(d);
+    char *got = flushed_text(d);
 
     if (root) {
         fm_free(root);
@@ -478,7 +464,7 @@ static void check_tag_rows(const tag_case *rows, size_t n)
     for (size_t i = 0; i < n; i++) {
         diag_sink *d = diag_new();
         fm_node *root = parse(rows[i].text, 2, d);
-        char *got = flushed(d);
+        char *got = flushed_text(d);
 
         if (root || diag_count(d, DIAG_ERROR) != 1 ||
             strncmp(got, rows[i].where, strlen(rows[i].where)) != 0 ||
@@ -515,7 +501,7 @@ static void test_value_tags(void **state)
     /* The exact text for a tag written with '!!'. */
     diag_sink *d = diag_new();
     fm_node *root = parse("kind: order\ncmd: !!python/object:os.system ls\n", 2, d);
-    char *got = flushed(d);
+    char *got = flushed_text(d);
     assert_null(root);
     assert_string_equal(got, "doc.md:3:6: error: YAML tags such as "
                              "'!!python/object:os.system' are not supported\n");
@@ -594,7 +580,7 @@ static void test_too_deep(void **state)
     fm_node *root = parse(text.data, 2, d);
     assert_null(root);
     assert_int_equal(diag_count(d, DIAG_ERROR), 1);
-    char *got = flushed(d);
+    char *got = flushed_text(d);
     /* The root map is level 0; the list at column 3 + k is level k. */
     assert_string_equal(got,
                         "doc.md:2:68: error: front matter nested more than 64 "
@@ -612,7 +598,7 @@ static void test_too_deep(void **state)
     }
     root = parse(text.data, 1, d);
     assert_null(root);
-    got = flushed(d);
+    got = flushed_text(d);
     /* k64 (line 65, column 65) is the value of k63, at level 64: fine;
      * the value of k64 is the map starting with k65 on line 66. */
     assert_string_equal(got,
@@ -664,7 +650,7 @@ static void test_billion_laughs(void **state)
     assert_true(took < 5.0);
     assert_true(max_rss_kb() - rss < 200 * 1024);   /* not gigabytes */
     assert_int_equal(diag_count(d, DIAG_ERROR), 1);
-    char *got = flushed(d);
+    char *got = flushed_text(d);
     /*
      * Nodes are counted depth first: the root, l0 (11), l1 (111), l2
      * (1111), l3 (11111) take 12345 of 20000; inside l4 the budget runs out

@@ -13,11 +13,9 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -26,6 +24,7 @@
 #include "diag.h"
 #include "html.h"
 #include "output.h"
+#include "support.h"
 
 #ifndef SBORNIK_DATA_DIR
 #define SBORNIK_DATA_DIR "."
@@ -33,115 +32,10 @@
 
 /* ------------------------------------------------------------ helpers */
 
-static struct {
-    char **dirs;
-    size_t ndirs;
-    diag_sink **sinks;
-    size_t nsinks;
-} tracked;
-
-static char *path_of(const char *dir, const char *rel)
-{
-    buf b = BUF_INIT;
-    buf_addf(&b, "%s/%s", dir, rel);
-    return buf_detach(&b);
-}
-
+/* A fresh folder, removed (with the sinks of new_sink) by scratch_teardown. */
 static char *make_tmp(void)
 {
-    char tmpl[] = "/tmp/sbornik-test-html-XXXXXX";
-    char *dir = mkdtemp(tmpl);
-    assert_non_null(dir);
-    tracked.dirs = xrealloc(tracked.dirs, (tracked.ndirs + 1) * sizeof(char *));
-    return tracked.dirs[tracked.ndirs++] = xstrdup(dir);
-}
-
-static diag_sink *new_sink(void)
-{
-    tracked.sinks = xrealloc(tracked.sinks, (tracked.nsinks + 1) * sizeof(diag_sink *));
-    return tracked.sinks[tracked.nsinks++] = diag_new();
-}
-
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return;
-    if (S_ISDIR(st.st_mode)) {
-        DIR *dir = opendir(path);
-        if (dir) {
-            struct dirent *e;
-            while ((e = readdir(dir)) != NULL) {
-                if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-                    continue;
-                char *sub = path_of(path, e->d_name);
-                remove_tree(sub);
-                free(sub);
-            }
-            closedir(dir);
-        }
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    for (size_t i = 0; i < tracked.nsinks; i++)
-        diag_free(tracked.sinks[i]);
-    for (size_t i = 0; i < tracked.ndirs; i++) {
-        remove_tree(tracked.dirs[i]);
-        free(tracked.dirs[i]);
-    }
-    free(tracked.sinks);
-    free(tracked.dirs);
-    memset(&tracked, 0, sizeof tracked);
-    return 0;
-}
-
-/* Write text to dir/rel, creating its folders. */
-static void put_file(const char *dir, const char *rel, const char *text)
-{
-    char *path = path_of(dir, rel);
-    for (char *c = path + strlen(dir) + 1; *c; c++)
-        if (*c == '/') {
-            *c = '\0';
-            mkdir(path, 0755);
-            *c = '/';
-        }
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-    free(path);
-}
-
-static char *slurp(const char *dir, const char *rel)
-{
-    char *path = path_of(dir, rel);
-    FILE *f = fopen(path, "rb");
-    free(path);
-    if (!f)
-        return NULL;
-    buf b = BUF_INIT;
-    char chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_add(&b, chunk, n);
-    fclose(f);
-    buf_adds(&b, "");
-    return buf_detach(&b);
-}
-
-static bool exists(const char *dir, const char *rel)
-{
-    char *path = path_of(dir, rel);
-    struct stat st;
-    bool ok = stat(path, &st) == 0;
-    free(path);
-    return ok;
+    return scratch_dir("sbornik-test-html");
 }
 
 /* The only diagnostic of d, as "CODE: message". */
@@ -153,21 +47,6 @@ static char *only_diag(diag_sink *d)
     buf b = BUF_INIT;
     buf_addf(&b, "%s: %s", e.code, e.message);
     return buf_detach(&b);
-}
-
-static size_t count_of(const char *hay, const char *needle)
-{
-    size_t n = 0;
-    for (const char *p = strstr(hay, needle); p; p = strstr(p + 1, needle))
-        n++;
-    return n;
-}
-
-static xmlDocPtr tree_of(const char *xml)
-{
-    xmlDocPtr doc = xmlReadMemory(xml, (int)strlen(xml), "tree.xml", NULL, 0);
-    assert_non_null(doc);
-    return doc;
 }
 
 #define XSL_HEAD "<xsl:stylesheet version=\"1.0\" " \
@@ -187,7 +66,7 @@ static void test_page_names(void **state)
         {"<collection id=\"books/2023\"/>", "books/2023/index.html", "../../"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        xmlDocPtr doc = tree_of(cases[i].xml);
+        xmlDocPtr doc = parse_xml(cases[i].xml);
         char *page = html_page_name(doc);
         char *root = html_root_of(page);
         assert_string_equal(page, cases[i].page);
@@ -215,7 +94,7 @@ static void test_load_missing(void **state)
 
     /* The folder is there, the file is not. */
     diag_sink *e = new_sink();
-    put_file(data, "stylesheets/other.xsl", "<x/>");
+    write_text(data, "stylesheets/other.xsl", "<x/>");
     assert_null(html_xslt_load(data, "html/html.xsl", e));
     msg = only_diag(e);
     assert_string_equal(msg, "E-STYLESHEET: cannot read the stylesheet: No such file or directory");
@@ -226,11 +105,11 @@ static void test_load_broken(void **state)
 {
     (void)state;
     char *data = make_tmp();
-    put_file(data, "stylesheets/broken.xsl", XSL_HEAD "><xsl:template match=\"/\">");
-    put_file(data, "stylesheets/plain.xsl", "<html><body/></html>");
-    put_file(data, "stylesheets/bad-xpath.xsl",
-             XSL_HEAD "><xsl:template match=\"/\"><xsl:value-of select=\"((\"/>"
-             "</xsl:template></xsl:stylesheet>");
+    write_text(data, "stylesheets/broken.xsl", XSL_HEAD "><xsl:template match=\"/\">");
+    write_text(data, "stylesheets/plain.xsl", "<html><body/></html>");
+    write_text(data, "stylesheets/bad-xpath.xsl",
+               XSL_HEAD "><xsl:template match=\"/\"><xsl:value-of select=\"((\"/>"
+               "</xsl:template></xsl:stylesheet>");
     static const char *const names[] = {"broken.xsl", "plain.xsl", "bad-xpath.xsl"};
     for (size_t i = 0; i < 3; i++) {
         diag_sink *d = new_sink();
@@ -246,16 +125,16 @@ static void test_load_confined(void **state)
     (void)state;
     char *data = make_tmp();
     /* A stylesheet beside stylesheets/, reached three ways. */
-    put_file(data, "outside.xsl",
-             XSL_HEAD "><xsl:template match=\"/\"><x/></xsl:template></xsl:stylesheet>");
+    write_text(data, "outside.xsl",
+               XSL_HEAD "><xsl:template match=\"/\"><x/></xsl:template></xsl:stylesheet>");
     char *outside = path_of(data, "outside.xsl");
     buf abs = BUF_INIT;
     buf_addf(&abs, XSL_HEAD "><xsl:include href=\"%s\"/></xsl:stylesheet>", outside);
-    put_file(data, "stylesheets/up.xsl",
-             XSL_HEAD "><xsl:include href=\"../outside.xsl\"/></xsl:stylesheet>");
-    put_file(data, "stylesheets/abs.xsl", abs.data);
-    put_file(data, "stylesheets/net.xsl",
-             XSL_HEAD "><xsl:import href=\"http://example.org/x.xsl\"/></xsl:stylesheet>");
+    write_text(data, "stylesheets/up.xsl",
+               XSL_HEAD "><xsl:include href=\"../outside.xsl\"/></xsl:stylesheet>");
+    write_text(data, "stylesheets/abs.xsl", abs.data);
+    write_text(data, "stylesheets/net.xsl",
+               XSL_HEAD "><xsl:import href=\"http://example.org/x.xsl\"/></xsl:stylesheet>");
     char *link = path_of(data, "stylesheets/link.xsl");
     assert_int_equal(symlink(outside, link), 0);
     static const char *const names[] = {"up.xsl", "abs.xsl", "net.xsl", "link.xsl"};
@@ -271,10 +150,10 @@ static void test_load_confined(void **state)
     assert_string_equal(msg, "E-STYLESHEET: a stylesheet must be named inside stylesheets/");
     free(msg);
     /* Inside is fine, through an include in a subfolder. */
-    put_file(data, "stylesheets/sub/main.xsl",
-             XSL_HEAD "><xsl:include href=\"../part.xsl\"/></xsl:stylesheet>");
-    put_file(data, "stylesheets/part.xsl",
-             XSL_HEAD "><xsl:template match=\"/\"><x/></xsl:template></xsl:stylesheet>");
+    write_text(data, "stylesheets/sub/main.xsl",
+               XSL_HEAD "><xsl:include href=\"../part.xsl\"/></xsl:stylesheet>");
+    write_text(data, "stylesheets/part.xsl",
+               XSL_HEAD "><xsl:template match=\"/\"><x/></xsl:template></xsl:stylesheet>");
     diag_sink *ok = new_sink();
     html_xslt *x = html_xslt_load(data, "sub/main.xsl", ok);
     assert_non_null(x);
@@ -292,7 +171,7 @@ static void test_run_forbids_files(void **state)
     (void)state;
     char *data = make_tmp();
     char *target = path_of(data, "written.txt");
-    put_file(data, "secret.txt", "secret");
+    write_text(data, "secret.txt", "secret");
     char *secret = path_of(data, "secret.txt");
     buf write = BUF_INIT, read = BUF_INIT;
     buf_addf(&write,
@@ -304,16 +183,16 @@ static void test_run_forbids_files(void **state)
              XSL_HEAD "><xsl:output method=\"text\"/><xsl:template match=\"/\">"
              "<xsl:value-of select=\"document('%s')\"/></xsl:template>"
              "</xsl:stylesheet>", secret);
-    put_file(data, "stylesheets/write.xsl", write.data);
-    put_file(data, "stylesheets/read.xsl", read.data);
-    xmlDocPtr doc = tree_of("<order id=\"x\"/>");
+    write_text(data, "stylesheets/write.xsl", write.data);
+    write_text(data, "stylesheets/read.xsl", read.data);
+    xmlDocPtr doc = parse_xml("<order id=\"x\"/>");
 
     diag_sink *d = new_sink();
     html_xslt *w = html_xslt_load(data, "write.xsl", d);
     assert_non_null(w);
     int len = -1;
     assert_null(html_xslt_run(w, doc, NULL, &len, "docs/x.html", d));
-    assert_false(exists(data, "written.txt"));
+    assert_false(file_exists(data, "written.txt"));
     char *msg = only_diag(d);
     assert_non_null(strstr(msg, "E-XSLT: cannot make docs/x.html"));
     free(msg);
@@ -339,15 +218,15 @@ static void test_run_params_literal(void **state)
 {
     (void)state;
     char *data = make_tmp();
-    put_file(data, "stylesheets/p.xsl",
-             XSL_HEAD "><xsl:output method=\"text\" encoding=\"UTF-8\"/>"
-             "<xsl:param name=\"root\"/><xsl:param name=\"other\"/>"
-             "<xsl:template match=\"/\"><xsl:value-of select=\"concat($root, '|', $other, '|', /*/@id)\"/>"
-             "</xsl:template></xsl:stylesheet>");
+    write_text(data, "stylesheets/p.xsl",
+               XSL_HEAD "><xsl:output method=\"text\" encoding=\"UTF-8\"/>"
+               "<xsl:param name=\"root\"/><xsl:param name=\"other\"/>"
+               "<xsl:template match=\"/\"><xsl:value-of select=\"concat($root, '|', $other, '|', /*/@id)\"/>"
+               "</xsl:template></xsl:stylesheet>");
     diag_sink *d = new_sink();
     html_xslt *x = html_xslt_load(data, "p.xsl", d);
     assert_non_null(x);
-    xmlDocPtr doc = tree_of("<order id=\"приказ\"/>");
+    xmlDocPtr doc = parse_xml("<order id=\"приказ\"/>");
     /* Quotes of both kinds: values are strings, never XPath. */
     const char *params[] = {"root", "../", "other", "it's \"quoted\"", NULL};
     int len = 0;
@@ -359,9 +238,9 @@ static void test_run_params_literal(void **state)
     xmlFree(out);
     /* xsl:message terminate: an error, and no half result. */
     html_xslt_free(x);
-    put_file(data, "stylesheets/stop.xsl",
-             XSL_HEAD "><xsl:template match=\"/\"><a/><xsl:message terminate=\"yes\">stop here</xsl:message>"
-             "</xsl:template></xsl:stylesheet>");
+    write_text(data, "stylesheets/stop.xsl",
+               XSL_HEAD "><xsl:template match=\"/\"><a/><xsl:message terminate=\"yes\">stop here</xsl:message>"
+               "</xsl:template></xsl:stylesheet>");
     diag_sink *e = new_sink();
     x = html_xslt_load(data, "stop.xsl", e);
     assert_non_null(x);
@@ -396,13 +275,13 @@ static void test_writer_pages(void **state)
     (void)state;
     char *project = make_tmp();
     char *out = make_tmp();
-    put_file(project, "img/a.png", "\x89PNG-not-really");
+    write_text(project, "img/a.png", "\x89PNG-not-really");
     diag_sink *d = new_sink();
     output_target t = {out, project, SBORNIK_DATA_DIR, 86400 * 365, d};
     void *w = html_writer.open(&t);
     assert_non_null(w);
-    xmlDocPtr doc = tree_of(ORDER);
-    xmlDocPtr summary = tree_of(SUMMARY);
+    xmlDocPtr doc = parse_xml(ORDER);
+    xmlDocPtr summary = parse_xml(SUMMARY);
     assert_true(html_writer.write(w, &t, doc));
     assert_true(html_writer.finish(w, &t, summary));
     html_writer.close(w);
@@ -410,7 +289,7 @@ static void test_writer_pages(void **state)
     xmlFreeDoc(summary);
     assert_int_equal(diag_total(d), 0);
 
-    char *page = slurp(out, "docs/o-1.html");
+    char *page = read_file_in(out, "docs/o-1.html", NULL);
     assert_non_null(page);
     assert_true(strncmp(page, "<!DOCTYPE html>\n<html lang=\"ru\">", 32) == 0);
     /* One charset declaration: libxml2's added http-equiv is gone. */
@@ -426,18 +305,18 @@ static void test_writer_pages(void **state)
     assert_null(strstr(page, "<script"));
     free(page);
 
-    char *copied = slurp(out, "media/img/a.png");
+    char *copied = read_file_in(out, "media/img/a.png", NULL);
     assert_string_equal(copied, "\x89PNG-not-really");
     free(copied);
-    char *css = slurp(out, "sbornik.css");
-    char *orig = slurp(SBORNIK_DATA_DIR, "stylesheets/sbornik.css");
+    char *css = read_file_in(out, "sbornik.css", NULL);
+    char *orig = read_file_in(SBORNIK_DATA_DIR, "stylesheets/sbornik.css", NULL);
     assert_non_null(css);
     assert_string_equal(css, orig);
     free(css);
     free(orig);
 
     /* The index links the page; the build date is SOURCE_DATE_EPOCH's. */
-    char *index = slurp(out, "index.html");
+    char *index = read_file_in(out, "index.html", NULL);
     assert_non_null(index);
     assert_non_null(strstr(index, "href=\"docs/o-1.html\""));
     assert_non_null(strstr(index, "<meta name=\"dcterms.date\" content=\"1971-01-01\">"));
@@ -451,7 +330,7 @@ static void test_writer_image_outside(void **state)
     char *project = make_tmp();
     char *out = make_tmp();
     char *elsewhere = make_tmp();
-    put_file(elsewhere, "b.png", "outside");
+    write_text(elsewhere, "b.png", "outside");
     char *target = path_of(elsewhere, "b.png");
     char *link = path_of(project, "b.png");
     assert_int_equal(symlink(target, link), 0);
@@ -460,9 +339,9 @@ static void test_writer_image_outside(void **state)
     void *w = html_writer.open(&t);
     assert_non_null(w);
     /* A link leading out of the project, and a missing image. */
-    xmlDocPtr doc = tree_of("<document id=\"d\" src=\"d.md\" status=\"final\"><meta><title>Т</title>"
-                            "<genre>Справка</genre></meta><body><p><image src=\"b.png\" format=\"png\"/>"
-                            "<image src=\"gone.png\" format=\"png\"/></p></body></document>");
+    xmlDocPtr doc = parse_xml("<document id=\"d\" src=\"d.md\" status=\"final\"><meta><title>Т</title>"
+                              "<genre>Справка</genre></meta><body><p><image src=\"b.png\" format=\"png\"/>"
+                              "<image src=\"gone.png\" format=\"png\"/></p></body></document>");
     assert_false(html_writer.write(w, &t, doc));
     html_writer.close(w);
     xmlFreeDoc(doc);
@@ -470,7 +349,7 @@ static void test_writer_image_outside(void **state)
     diag_entry e;
     assert_true(diag_get(d, 0, &e));
     assert_string_equal(e.code, "E-IMAGE");
-    assert_false(exists(out, "media/b.png"));
+    assert_false(file_exists(out, "media/b.png"));
     free(target);
     free(link);
 }
@@ -480,8 +359,8 @@ static void test_writer_missing_css(void **state)
     (void)state;
     char *data = make_tmp();
     char *out = make_tmp();
-    put_file(data, "stylesheets/html/html.xsl",
-             XSL_HEAD "><xsl:template match=\"/\"><html/></xsl:template></xsl:stylesheet>");
+    write_text(data, "stylesheets/html/html.xsl",
+               XSL_HEAD "><xsl:template match=\"/\"><html/></xsl:template></xsl:stylesheet>");
     diag_sink *d = new_sink();
     output_target t = {out, data, data, -1, d};
     assert_null(html_writer.open(&t));
@@ -494,14 +373,14 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_page_names),
-        cmocka_unit_test_teardown(test_load_missing, teardown),
-        cmocka_unit_test_teardown(test_load_broken, teardown),
-        cmocka_unit_test_teardown(test_load_confined, teardown),
-        cmocka_unit_test_teardown(test_run_forbids_files, teardown),
-        cmocka_unit_test_teardown(test_run_params_literal, teardown),
-        cmocka_unit_test_teardown(test_writer_pages, teardown),
-        cmocka_unit_test_teardown(test_writer_image_outside, teardown),
-        cmocka_unit_test_teardown(test_writer_missing_css, teardown),
+        cmocka_unit_test_teardown(test_load_missing, scratch_teardown),
+        cmocka_unit_test_teardown(test_load_broken, scratch_teardown),
+        cmocka_unit_test_teardown(test_load_confined, scratch_teardown),
+        cmocka_unit_test_teardown(test_run_forbids_files, scratch_teardown),
+        cmocka_unit_test_teardown(test_run_params_literal, scratch_teardown),
+        cmocka_unit_test_teardown(test_writer_pages, scratch_teardown),
+        cmocka_unit_test_teardown(test_writer_image_outside, scratch_teardown),
+        cmocka_unit_test_teardown(test_writer_missing_css, scratch_teardown),
     };
     int failed = cmocka_run_group_tests_name("html", tests, NULL, NULL);
     xmlCleanupParser();

@@ -16,178 +16,22 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <dirent.h>
-#include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
-#include <libxml/xpath.h>
 
 #include "buf.h"
 #include "build.h"
 #include "diag.h"
 #include "markdown.h"
 #include "project.h"
+#include "support.h"
 
 #define NB "\xC2\xA0"
 
-/* ------------------------------------------------------------ helpers */
-
-static char *path_of(const char *root, const char *rel)
-{
-    buf b = BUF_INIT;
-    buf_addf(&b, "%s/%s", root, rel);
-    return buf_detach(&b);
-}
-
-/* mkdir -p of every folder above rel, then rel with text. */
-static void put(const char *root, const char *rel, const char *text)
-{
-    char *path = path_of(root, rel);
-    for (char *p = path + strlen(root) + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(path, 0755) != 0 && errno != EEXIST)
-            fail_msg("mkdir %s: %s", path, strerror(errno));
-        *p = '/';
-    }
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-    free(path);
-}
-
-/* rm -rf, not following links. */
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return;
-    if (S_ISDIR(st.st_mode)) {
-        DIR *dir = opendir(path);
-        if (dir) {
-            struct dirent *e;
-            while ((e = readdir(dir)) != NULL) {
-                if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-                    continue;
-                char *sub = path_of(path, e->d_name);
-                remove_tree(sub);
-                free(sub);
-            }
-            closedir(dir);
-        }
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
-}
-
-static char *flushed(diag_sink *d)
-{
-    FILE *f = tmpfile();
-    assert_non_null(f);
-    diag_flush(d, f, false, NULL);
-    long n = ftell(f);
-    rewind(f);
-    char *s = xmalloc((size_t)n + 1);
-    assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
-    s[n] = '\0';
-    fclose(f);
-    return s;
-}
-
-/*
- * The repository root, where schemas/sbornik.xsd is: $SBORNIK_DATA when
- * set (tests/run.sh sets it), else the folder above tests/unit/ of this
- * file (__FILE__ is relative to where make ran, or absolute), else the
- * folder the Makefile compiled in.
- */
-static char *repo_root(void)
-{
-    const char *env = getenv("SBORNIK_DATA");
-    if (env && *env)
-        return xstrdup(env);
-    char *file = xstrdup(__FILE__);
-    char *cut = strstr(file, "tests/unit/");
-    if (cut) {
-        *cut = '\0';
-        buf probe = BUF_INIT;
-        buf_addf(&probe, "%sschemas/sbornik.xsd", file);
-        char real[PATH_MAX];
-        bool found = access(probe.data, R_OK) == 0 &&
-                     realpath(*file ? file : ".", real) != NULL;
-        buf_free(&probe);
-        if (found) {
-            free(file);
-            return xstrdup(real);
-        }
-    }
-    free(file);
-#ifdef SBORNIK_DATA_DIR
-    return xstrdup(SBORNIK_DATA_DIR);
-#else
-    return xstrdup(".");
-#endif
-}
-
 /* ------------------------------------------------------------ XPath */
-
-/* The string value of expr (an XPath expression) in doc; malloc'd. */
-static char *xp_string(xmlDocPtr doc, const char *expr)
-{
-    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
-    xmlXPathObjectPtr obj = xmlXPathEvalExpression(BAD_CAST expr, ctx);
-    char *out = NULL;
-    if (obj) {
-        xmlChar *s = xmlXPathCastToString(obj);
-        out = xstrdup((const char *)s);
-        xmlFree(s);
-        xmlXPathFreeObject(obj);
-    }
-    xmlXPathFreeContext(ctx);
-    if (!out)
-        fail_msg("XPath expression does not evaluate: %s", expr);
-    return out;
-}
-
-/* count(expr) */
-static int xp_count(xmlDocPtr doc, const char *expr)
-{
-    buf e = BUF_INIT;
-    buf_addf(&e, "count(%s)", expr);
-    char *s = xp_string(doc, e.data);
-    buf_free(&e);
-    int n = atoi(s);
-    free(s);
-    return n;
-}
-
-static void check_string(xmlDocPtr doc, const char *expr, const char *want)
-{
-    char *got = xp_string(doc, expr);
-    if (strcmp(got, want) != 0) {
-        print_error("%s\n  got      \"%s\"\n  expected \"%s\"\n", expr, got, want);
-        free(got);
-        fail();
-    }
-    free(got);
-}
-
-static void check_count(xmlDocPtr doc, const char *expr, int want)
-{
-    int got = xp_count(doc, expr);
-    if (got != want) {
-        print_error("count(%s) = %d, expected %d\n", expr, got, want);
-        fail();
-    }
-}
 
 /* line and col attributes of the one element expr selects. */
 static void check_pos(xmlDocPtr doc, const char *expr, int line, int col)
@@ -216,9 +60,7 @@ static void check_pos(xmlDocPtr doc, const char *expr, int line, int col)
 
 #define MINOBR_GEN "Министерства образования и науки Челябинской области"
 
-static const struct {
-    const char *rel, *text;
-} FILES[] = {
+static const file_spec FILES[] = {
     {"sbornik.yaml",
      "organisations:\n"
      "  minobr74:\n"
@@ -346,63 +188,31 @@ static const struct {
      "[^примечание]: Текст примечания.\n"},                             /* 18 */
 };
 
-typedef struct {
-    char *root;
-    diag_sink *diag;
-    sb_project *p;
-} fixture;
-
-static fixture *the_project;
+static checked_project *the_project;
 
 static int group_setup(void **state)
 {
     (void)state;
-    char tmpl[] = "/tmp/sbornik-test-markdown-XXXXXX";
-    char *dir = mkdtemp(tmpl);
-    if (!dir)
-        return -1;
-    fixture *f = xcalloc(1, sizeof *f);
-    the_project = f;
-    f->root = xstrdup(dir);
-    for (size_t i = 0; i < sizeof FILES / sizeof *FILES; i++)
-        put(f->root, FILES[i].rel, FILES[i].text);
     char *data = repo_root();
-    setenv("SBORNIK_DATA", data, 1);
+    the_project = checked_project_new("sbornik-test-markdown", FILES,
+                                      sizeof FILES / sizeof *FILES, data);
     free(data);
-    f->diag = diag_new();
-    int exit_code = -1;
-    f->p = build_check(f->root, f->diag, &exit_code);
-    char *got = flushed(f->diag);
-    int rc = 0;
-    if (!f->p || exit_code != EXIT_BUILT || *got) {
-        print_error("build_check: exit code %d\n%s", exit_code, got);
-        rc = -1;
-    }
-    free(got);
-    return rc;
+    if (!the_project)
+        return -1;
+    return checked_project_is_clean(the_project) ? 0 : -1;
 }
 
 static int group_teardown(void **state)
 {
     (void)state;
-    fixture *f = the_project;
-    if (!f)
-        return 0;
-    project_free(f->p);
-    diag_free(f->diag);
-    remove_tree(f->root);
-    free(f->root);
-    free(f);
+    checked_project_free(the_project);
     the_project = NULL;
     return 0;
 }
 
 static xmlDocPtr tree_of(const char *id)
 {
-    sb_source *s = project_find_id(the_project->p, id);
-    if (!s || !s->tree)
-        fail_msg("no tree for '%s'", id);
-    return s->tree;
+    return checked_source(the_project, id)->tree;
 }
 
 /* ------------------------------------------------------------ inlines */

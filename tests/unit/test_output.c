@@ -25,82 +25,14 @@
 #include "buf.h"
 #include "diag.h"
 #include "output.h"
+#include "support.h"
 
 /* ------------------------------------------------------------ helpers */
 
-/*
- * Folders and sinks a test creates, released by the teardown so that a
- * failing assertion leaves nothing behind.
- */
-static struct {
-    char **dirs;
-    size_t ndirs;
-    diag_sink **sinks;
-    size_t nsinks;
-} tracked;
-
+/* A fresh folder, removed (with the sinks of new_sink) by scratch_teardown. */
 static char *make_tmp(void)
 {
-    char tmpl[] = "/tmp/sbornik-test-output-XXXXXX";
-    char *dir = mkdtemp(tmpl);
-    assert_non_null(dir);
-    tracked.dirs = xrealloc(tracked.dirs, (tracked.ndirs + 1) * sizeof(char *));
-    return tracked.dirs[tracked.ndirs++] = xstrdup(dir);
-}
-
-static diag_sink *new_sink(void)
-{
-    tracked.sinks = xrealloc(tracked.sinks, (tracked.nsinks + 1) * sizeof(diag_sink *));
-    return tracked.sinks[tracked.nsinks++] = diag_new();
-}
-
-static void remove_tree(const char *path);
-
-static int teardown(void **state)
-{
-    (void)state;
-    for (size_t i = 0; i < tracked.nsinks; i++)
-        diag_free(tracked.sinks[i]);
-    for (size_t i = 0; i < tracked.ndirs; i++) {
-        remove_tree(tracked.dirs[i]);
-        free(tracked.dirs[i]);
-    }
-    free(tracked.sinks);
-    free(tracked.dirs);
-    memset(&tracked, 0, sizeof tracked);
-    return 0;
-}
-
-static char *path_of(const char *dir, const char *rel)
-{
-    buf b = BUF_INIT;
-    buf_addf(&b, "%s/%s", dir, rel);
-    return buf_detach(&b);
-}
-
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return;
-    if (S_ISDIR(st.st_mode)) {
-        chmod(path, 0755);
-        DIR *dir = opendir(path);
-        if (dir) {
-            struct dirent *e;
-            while ((e = readdir(dir)) != NULL) {
-                if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-                    continue;
-                char *sub = path_of(path, e->d_name);
-                remove_tree(sub);
-                free(sub);
-            }
-            closedir(dir);
-        }
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
+    return scratch_dir("sbornik-test-output");
 }
 
 /* Number of entries below path (recursively), and of temporary files. */
@@ -139,44 +71,11 @@ static int entries_in(const char *dir)
     return entries;
 }
 
-/* The whole file, or NULL when it cannot be read. */
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    buf b = BUF_INIT;
-    char chunk[4096];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_add(&b, chunk, n);
-    fclose(f);
-    if (len)
-        *len = b.len;
-    return buf_detach(&b);
-}
-
-static char *flushed(diag_sink *d)
-{
-    FILE *f = tmpfile();
-    assert_non_null(f);
-    diag_flush(d, f, false, NULL);
-    long n = ftell(f);
-    rewind(f);
-    char *s = xmalloc((size_t)n + 1);
-    assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
-    s[n] = '\0';
-    fclose(f);
-    return s;
-}
-
 static void assert_file(const char *dir, const char *rel, const char *data,
                         size_t len)
 {
-    char *path = path_of(dir, rel);
     size_t got_len = 0;
-    char *got = slurp(path, &got_len);
-    free(path);
+    char *got = read_file_in(dir, rel, &got_len);
     assert_non_null(got);
     assert_int_equal(got_len, len);
     assert_memory_equal(got, data, len);
@@ -286,7 +185,7 @@ static void test_refused_paths(void **state)
     for (size_t i = 0; i < sizeof rels / sizeof *rels; i++) {
         diag_sink *d = diag_new();
         bool ok = output_write(dir, rels[i], "x", 1, d);
-        char *got = flushed(d);
+        char *got = flushed_text(d);
         buf want = BUF_INIT;
         buf_addf(&want, "%s: error: refusing to write outside the output folder\n",
                  rels[i]);
@@ -345,7 +244,7 @@ static void test_write_xml(void **state)
     xmlFreeDoc(doc);
 
     char *path = path_of(dir, "docs/order-2017-970.xml");
-    char *text = slurp(path, NULL);
+    char *text = read_file(path, NULL);
     assert_non_null(text);
     assert_string_equal(text,
                         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -376,7 +275,7 @@ static void test_write_xml(void **state)
     xmlDocSetRootElement(doc, xmlNewDocNode(doc, NULL, BAD_CAST "x", NULL));
     assert_false(output_write_xml(dir, "../x.xml", doc, d));
     xmlFreeDoc(doc);
-    char *got = flushed(d);
+    char *got = flushed_text(d);
     assert_string_equal(got, "../x.xml: error: refusing to write outside the "
                              "output folder\n");
     free(got);
@@ -397,7 +296,7 @@ static void test_rename_fails(void **state)
     assert_false(output_write(dir, "docs/x.xml", "new", 3, d));
     assert_file(dir, "docs/x.xml/keep", "keep", 4);
     assert_int_equal(temps_in(dir), 0);
-    char *got = flushed(d);
+    char *got = flushed_text(d);
     buf want = BUF_INIT;
     buf_addf(&want, "%s: error: cannot rename into place: Is a directory\n", target);
     assert_string_equal(got, want.data);
@@ -418,7 +317,7 @@ static void test_parent_is_file(void **state)
     assert_file(dir, "docs", "file", 4);
     assert_int_equal(entries_in(dir), 1);
     assert_int_equal(diag_count(d, DIAG_ERROR), 1);
-    char *got = flushed(d);
+    char *got = flushed_text(d);
     char *target = path_of(dir, "docs/x.xml");
     assert_memory_equal(got, target, strlen(target));
     assert_non_null(strstr(got, ": error: cannot "));
@@ -446,7 +345,7 @@ static void test_read_only_folder(void **state)
     assert_file(dir, "docs/a.pdf", "old", 3);
     assert_int_equal(temps_in(dir), 0);
     assert_int_equal(diag_count(d, DIAG_ERROR), 1);
-    char *got = flushed(d);
+    char *got = flushed_text(d);
     char *target = path_of(dir, "docs/a.pdf");
     buf want = BUF_INIT;
     buf_addf(&want, "%s: error: cannot create a temporary file: Permission denied\n",
@@ -458,7 +357,7 @@ static void test_read_only_folder(void **state)
     assert_int_equal(chmod(docs, 0555), 0);
     assert_false(output_write(dir, "docs/sub/b.pdf", "x", 1, e));
     chmod(docs, 0755);
-    char *got2 = flushed(e);
+    char *got2 = flushed_text(e);
     char *target2 = path_of(dir, "docs/sub/b.pdf");
     buf want2 = BUF_INIT;
     buf_addf(&want2, "%s: error: cannot create its folder: Permission denied\n",
@@ -477,15 +376,15 @@ static void test_read_only_folder(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test_teardown(test_write_creates_parents, teardown),
-        cmocka_unit_test_teardown(test_write_large, teardown),
-        cmocka_unit_test_teardown(test_write_replaces, teardown),
-        cmocka_unit_test_teardown(test_refused_paths, teardown),
-        cmocka_unit_test_teardown(test_dotted_names_accepted, teardown),
-        cmocka_unit_test_teardown(test_write_xml, teardown),
-        cmocka_unit_test_teardown(test_rename_fails, teardown),
-        cmocka_unit_test_teardown(test_parent_is_file, teardown),
-        cmocka_unit_test_teardown(test_read_only_folder, teardown),
+        cmocka_unit_test_teardown(test_write_creates_parents, scratch_teardown),
+        cmocka_unit_test_teardown(test_write_large, scratch_teardown),
+        cmocka_unit_test_teardown(test_write_replaces, scratch_teardown),
+        cmocka_unit_test_teardown(test_refused_paths, scratch_teardown),
+        cmocka_unit_test_teardown(test_dotted_names_accepted, scratch_teardown),
+        cmocka_unit_test_teardown(test_write_xml, scratch_teardown),
+        cmocka_unit_test_teardown(test_rename_fails, scratch_teardown),
+        cmocka_unit_test_teardown(test_parent_is_file, scratch_teardown),
+        cmocka_unit_test_teardown(test_read_only_folder, scratch_teardown),
     };
     int failed = cmocka_run_group_tests_name("output", tests, NULL, NULL);
     xmlCleanupParser();

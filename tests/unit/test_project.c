@@ -12,36 +12,33 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "buf.h"
 #include "diag.h"
 #include "document.h"
 #include "project.h"
+#include "support.h"
 
 /* ------------------------------------------------------------ helpers */
 
 /*
- * What a test creates is recorded here and released by the teardown, so
- * that a failing assertion leaves neither memory nor folders behind.
+ * What a test creates is recorded and released by the teardown, so that a
+ * failing assertion leaves neither memory nor folders behind: folders and
+ * sinks in scratch (support.h), projects and the working folder here.
  */
 static struct {
-    char **dirs;
-    size_t ndirs;
-    diag_sink **sinks;
-    size_t nsinks;
     sb_project **projects;
     size_t nprojects;
     char cwd[PATH_MAX];
 } tracked;
 
+/* A fresh folder, removed by the teardown. */
 static char *make_tmp(void)
 {
     char tmpl[] = "/tmp/sbornik-test-project-XXXXXX";
@@ -50,14 +47,7 @@ static char *make_tmp(void)
     /* Canonical, so that realpath() of anything inside starts with it. */
     char real[PATH_MAX];
     assert_non_null(realpath(dir, real));
-    tracked.dirs = xrealloc(tracked.dirs, (tracked.ndirs + 1) * sizeof(char *));
-    return tracked.dirs[tracked.ndirs++] = xstrdup(real);
-}
-
-static diag_sink *new_sink(void)
-{
-    tracked.sinks = xrealloc(tracked.sinks, (tracked.nsinks + 1) * sizeof(diag_sink *));
-    return tracked.sinks[tracked.nsinks++] = diag_new();
+    return scratch_keep_dir(xstrdup(real));
 }
 
 static sb_project *track(sb_project *p)
@@ -66,8 +56,6 @@ static sb_project *track(sb_project *p)
                                 (tracked.nprojects + 1) * sizeof(sb_project *));
     return tracked.projects[tracked.nprojects++] = p;
 }
-
-static void remove_tree(const char *path);
 
 static int setup(void **state)
 {
@@ -83,49 +71,10 @@ static int teardown(void **state)
         return -1;
     for (size_t i = 0; i < tracked.nprojects; i++)
         project_free(tracked.projects[i]);
-    for (size_t i = 0; i < tracked.nsinks; i++)
-        diag_free(tracked.sinks[i]);
-    for (size_t i = 0; i < tracked.ndirs; i++) {
-        remove_tree(tracked.dirs[i]);
-        free(tracked.dirs[i]);
-    }
+    scratch_release();
     free(tracked.projects);
-    free(tracked.sinks);
-    free(tracked.dirs);
     memset(&tracked, 0, sizeof tracked);
     return 0;
-}
-
-static char *path_of(const char *root, const char *rel)
-{
-    buf b = BUF_INIT;
-    buf_addf(&b, "%s/%s", root, rel);
-    return buf_detach(&b);
-}
-
-/* mkdir -p of every folder above rel, then rel with len bytes of data. */
-static void put_bytes(const char *root, const char *rel, const char *data,
-                      size_t len)
-{
-    char *path = path_of(root, rel);
-    for (char *p = path + strlen(root) + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(path, 0755) != 0 && errno != EEXIST)
-            fail_msg("mkdir %s: %s", path, strerror(errno));
-        *p = '/';
-    }
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    assert_int_equal(fwrite(data, 1, len, f), len);
-    fclose(f);
-    free(path);
-}
-
-static void put(const char *root, const char *rel, const char *text)
-{
-    put_bytes(root, rel, text, strlen(text));
 }
 
 static void link_to(const char *target, const char *root, const char *rel)
@@ -134,46 +83,6 @@ static void link_to(const char *target, const char *root, const char *rel)
     if (symlink(target, path) != 0)
         fail_msg("symlink %s: %s", path, strerror(errno));
     free(path);
-}
-
-/* rm -rf, not following links. */
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return;
-    if (S_ISDIR(st.st_mode)) {
-        chmod(path, 0755);
-        DIR *dir = opendir(path);
-        if (dir) {
-            struct dirent *e;
-            while ((e = readdir(dir)) != NULL) {
-                if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-                    continue;
-                char *sub = path_of(path, e->d_name);
-                remove_tree(sub);
-                free(sub);
-            }
-            closedir(dir);
-        }
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
-}
-
-static char *flushed(diag_sink *d)
-{
-    FILE *f = tmpfile();
-    assert_non_null(f);
-    diag_flush(d, f, false, NULL);
-    long n = ftell(f);
-    rewind(f);
-    char *s = xmalloc((size_t)n + 1);
-    assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
-    s[n] = '\0';
-    fclose(f);
-    return s;
 }
 
 /* The flushed text must be want (a printf format, filled with args). */
@@ -186,7 +95,7 @@ static void assert_diags(diag_sink *d, const char *fmt, ...)
     va_start(ap, fmt);
     buf_vaddf(&want, fmt, ap);
     va_end(ap);
-    char *got = flushed(d);
+    char *got = flushed_text(d);
     if (strcmp(got, buf_str(&want)) != 0) {
         print_error("diagnostics:\n%s\nexpected:\n%s\n", got, buf_str(&want));
         free(got);
@@ -217,22 +126,22 @@ static void test_sources_sorted_and_skipped(void **state)
     char *root = make_tmp();
     diag_sink *d = new_sink();
 
-    put(root, "b.md", DOC(""));
-    put(root, "a.md", DOC(""));
-    put(root, "a/x.md", DOC(""));
-    put(root, "a-b/x.md", DOC(""));
-    put(root, "a/z/y.md", DOC(""));
-    put(root, "_draft.md", DOC(""));
-    put(root, ".hidden.md", DOC(""));
-    put(root, "_private/p.md", DOC(""));
-    put(root, ".git/g.md", DOC(""));
-    put(root, "a/_x.md", DOC(""));
-    put(root, "a/.y.md", DOC(""));
-    put(root, "notes.txt", "не источник");
-    put(root, "README", "нет");
-    put(root, "upper.MD", DOC(""));
-    put(root, ".md", DOC(""));
-    put(root, "empty/.keep", "");
+    write_text(root, "b.md", DOC(""));
+    write_text(root, "a.md", DOC(""));
+    write_text(root, "a/x.md", DOC(""));
+    write_text(root, "a-b/x.md", DOC(""));
+    write_text(root, "a/z/y.md", DOC(""));
+    write_text(root, "_draft.md", DOC(""));
+    write_text(root, ".hidden.md", DOC(""));
+    write_text(root, "_private/p.md", DOC(""));
+    write_text(root, ".git/g.md", DOC(""));
+    write_text(root, "a/_x.md", DOC(""));
+    write_text(root, "a/.y.md", DOC(""));
+    write_text(root, "notes.txt", "не источник");
+    write_text(root, "README", "нет");
+    write_text(root, "upper.MD", DOC(""));
+    write_text(root, ".md", DOC(""));
+    write_text(root, "empty/.keep", "");
 
     sb_project *p = load(root, d);
     /* Sorted as strings: '-' < '.' < '/', so not in folder-walk order. */
@@ -266,9 +175,9 @@ static void test_ids(void **state)
     char *root = make_tmp();
     diag_sink *d = new_sink();
 
-    put(root, "2017/order-01-970.md", DOC(""));
-    put(root, "concept.md", "---\nkind: concept\nid: concept-2017\ntitle: К\n---\n");
-    put(root, "deep/er/doc.md", DOC("id:   'квоты/2022'\n"));
+    write_text(root, "2017/order-01-970.md", DOC(""));
+    write_text(root, "concept.md", "---\nkind: concept\nid: concept-2017\ntitle: К\n---\n");
+    write_text(root, "deep/er/doc.md", DOC("id:   'квоты/2022'\n"));
 
     sb_project *p = load(root, d);
     assert_int_equal(p->nsources, 3);
@@ -345,7 +254,7 @@ static void test_bom(void **state)
     diag_sink *d = new_sink();
     const char text[] = "\xEF\xBB\xBF" DOC("id: с-bom\n");
 
-    put(root, "bom.md", text);
+    write_text(root, "bom.md", text);
     sb_project *p = load(root, d);
     sb_source *s = project_find_rel(p, "bom.md");
 
@@ -374,9 +283,9 @@ static void test_invalid_utf8(void **state)
     size_t bad_off = (size_t)(strchr(bad, '\xFF') - bad);
     size_t cut_off = (size_t)(strstr(cut, "b\xD0x") + 1 - cut);
 
-    put(root, "bad.md", bad);
-    put(root, "cut.md", cut);
-    put(root, "good.md", DOC(""));
+    write_text(root, "bad.md", bad);
+    write_text(root, "cut.md", cut);
+    write_text(root, "good.md", DOC(""));
     sb_project *p = load(root, d);
     assert_int_equal(p->nsources, 3);
 
@@ -404,10 +313,10 @@ static void test_duplicate_id(void **state)
     char *root = make_tmp();
     diag_sink *d = new_sink();
 
-    put(root, "a.md", DOC("id: same\n"));
-    put(root, "b.md", DOC("id: same\n"));
-    put(root, "c.md", DOC(""));
-    put(root, "d.md", DOC("id:  c\n"));          /* c.md has c by default */
+    write_text(root, "a.md", DOC("id: same\n"));
+    write_text(root, "b.md", DOC("id: same\n"));
+    write_text(root, "c.md", DOC(""));
+    write_text(root, "d.md", DOC("id:  c\n"));          /* c.md has c by default */
     sb_project *p = load(root, d);
 
     sb_source *a = project_find_rel(p, "a.md"), *b = project_find_rel(p, "b.md");
@@ -431,12 +340,12 @@ static void test_front_matter_errors(void **state)
     char *root = make_tmp();
     diag_sink *d = new_sink();
 
-    put(root, "none.md", "# Заголовок\n");
-    put(root, "open.md", "---\nkind: document\ntitle: Т\n");
-    put(root, "nokind.md", "---\ntitle: Т\n---\n");
-    put(root, "badkind.md", "---\nkind: приказ\ntitle: Т\n---\n");
-    put(root, "yaml.md", "---\nkind: order\ntitle: Приказ: об\n---\n");
-    put(root, "dots.md", "---\nkind: concept\ntitle: Т\n...\nТекст\n");
+    write_text(root, "none.md", "# Заголовок\n");
+    write_text(root, "open.md", "---\nkind: document\ntitle: Т\n");
+    write_text(root, "nokind.md", "---\ntitle: Т\n---\n");
+    write_text(root, "badkind.md", "---\nkind: приказ\ntitle: Т\n---\n");
+    write_text(root, "yaml.md", "---\nkind: order\ntitle: Приказ: об\n---\n");
+    write_text(root, "dots.md", "---\nkind: concept\ntitle: Т\n...\nТекст\n");
     sb_project *p = load(root, d);
 
     assert_true(project_find_rel(p, "none.md")->failed);
@@ -473,9 +382,9 @@ static void test_symlink_out_refused(void **state)
     char *root = make_tmp(), *outside = make_tmp();
     diag_sink *d = new_sink();
     /* Invalid UTF-8: had it been read, an E-UTF8 would say so. */
-    put(outside, "evil.md", "---\nkind: document\ntitle: \xFF\n---\n");
-    put(outside, "dir/evil2.md", "\xFF");
-    put(root, "a.md", DOC(""));
+    write_text(outside, "evil.md", "---\nkind: document\ntitle: \xFF\n---\n");
+    write_text(outside, "dir/evil2.md", "\xFF");
+    write_text(root, "a.md", DOC(""));
 
     char *target = path_of(outside, "evil.md");
     link_to(target, root, "evil.md");
@@ -504,9 +413,9 @@ static void test_symlink_inside_followed(void **state)
     char *root = make_tmp();
     diag_sink *d = new_sink();
 
-    put(root, "_store/d.md", DOC(""));          /* skipped by its own name */
-    put(root, "_other/sub/e.md", DOC(""));
-    put(root, "a.md", DOC("id: a\n"));
+    write_text(root, "_store/d.md", DOC(""));          /* skipped by its own name */
+    write_text(root, "_other/sub/e.md", DOC(""));
+    write_text(root, "a.md", DOC("id: a\n"));
     link_to("_store", root, "linked");
     link_to("a.md", root, "alias.md");
     char *abs = path_of(root, "_other");
@@ -540,7 +449,7 @@ static void test_symlink_loop(void **state)
     char *root = make_tmp();
     diag_sink *d = new_sink();
 
-    put(root, "sub/x.md", DOC(""));
+    write_text(root, "sub/x.md", DOC(""));
     link_to("..", root, "sub/back");
     link_to(".", root, "sub/self");
     sb_project *p = load(root, d);
@@ -561,7 +470,7 @@ static void test_root_spelling(void **state)
     char *root = make_tmp();
     diag_sink *d = new_sink();
 
-    put(root, "sub/a.md", DOC(""));
+    write_text(root, "sub/a.md", DOC(""));
 
     /* Trailing slashes are dropped from the spelling. */
     char *slashed = path_of(root, "/");
@@ -598,10 +507,10 @@ static void test_root_of(void **state)
     (void)state;
     char *base = make_tmp();
 
-    put(base, "proj/sbornik.yaml", "");
-    put(base, "proj/sub/deep/x.md", DOC(""));
-    put(base, "proj/top.md", DOC(""));
-    put(base, "loose/y.md", DOC(""));
+    write_text(base, "proj/sbornik.yaml", "");
+    write_text(base, "proj/sub/deep/x.md", DOC(""));
+    write_text(base, "proj/top.md", DOC(""));
+    write_text(base, "loose/y.md", DOC(""));
 
     static const struct {
         const char *cwd;    /* relative to base */
@@ -658,10 +567,10 @@ static void test_path_escape(void **state)
     char *root = make_tmp(), *outside = make_tmp();
     diag_sink *d = new_sink();
 
-    put(root, "a.md", DOC(""));
-    put(root, "sub/b.md", DOC(""));
-    put(root, "images/chart.png", "png");
-    put(outside, "evil.md", DOC(""));
+    write_text(root, "a.md", DOC(""));
+    write_text(root, "sub/b.md", DOC(""));
+    write_text(root, "images/chart.png", "png");
+    write_text(outside, "evil.md", DOC(""));
     link_to(outside, root, "out");
     link_to("../..", root, "sub/up");
     link_to("../a.md", root, "sub/alias.md");
@@ -773,9 +682,9 @@ static void test_config(void **state)
     char *root = make_tmp();
     diag_sink *d = new_sink();
 
-    put(root, "sbornik.yaml", CONFIG);
-    put(root, "a.md", "---\nkind: letter\ntitle: Письмо\n---\nТекст.\n");
-    put(root, "b.md", "---\nkind: letter\ntitle: Письмо\nplace: Москва\n---\nТекст.\n");
+    write_text(root, "sbornik.yaml", CONFIG);
+    write_text(root, "a.md", "---\nkind: letter\ntitle: Письмо\n---\nТекст.\n");
+    write_text(root, "b.md", "---\nkind: letter\ntitle: Письмо\nplace: Москва\n---\nТекст.\n");
     sb_project *p = load(root, d);
 
     assert_non_null(p->config);
@@ -852,9 +761,9 @@ static void test_config_errors(void **state)
     for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
         char *root = make_tmp();
         diag_sink *d = new_sink();
-        put(root, "sbornik.yaml", rows[i].yaml);
+        write_text(root, "sbornik.yaml", rows[i].yaml);
         sb_project *p = load(root, d);
-        char *got = flushed(d);
+        char *got = flushed_text(d);
         buf want = BUF_INIT;
         if (*rows[i].want)
             buf_addf(&want, "%s/sbornik.yaml%s", root, rows[i].want);
@@ -882,7 +791,7 @@ static void test_missing_folder(void **state)
     free(missing);
 
     /* A file is not a project folder either. */
-    put(root, "file.md", DOC(""));
+    write_text(root, "file.md", DOC(""));
     char *file = path_of(root, "file.md");
     st = PROJECT_OK;
     assert_null(project_load(file, d, &st));

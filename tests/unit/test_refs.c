@@ -17,14 +17,11 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include <libxml/parser.h>
 
 #include "buf.h"
@@ -33,6 +30,7 @@
 #include "document.h"
 #include "project.h"
 #include "refs.h"
+#include "support.h"
 
 #ifndef SBORNIK_DATA_DIR
 #define SBORNIK_DATA_DIR "."
@@ -135,66 +133,9 @@ static void run_stamp_case(void **state)
 
 /* ------------------------------------------------------------ the project */
 
-static char *path_of(const char *root, const char *rel)
-{
-    buf b = BUF_INIT;
-    buf_addf(&b, "%s/%s", root, rel);
-    return buf_detach(&b);
-}
-
-static void put(const char *root, const char *rel, const char *text)
-{
-    char *path = path_of(root, rel);
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-    free(path);
-}
-
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return;
-    if (S_ISDIR(st.st_mode)) {
-        DIR *dir = opendir(path);
-        if (dir) {
-            struct dirent *e;
-            while ((e = readdir(dir)) != NULL) {
-                if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-                    continue;
-                char *sub = path_of(path, e->d_name);
-                remove_tree(sub);
-                free(sub);
-            }
-            closedir(dir);
-        }
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
-}
-
-static char *flushed(diag_sink *d)
-{
-    FILE *f = tmpfile();
-    assert_non_null(f);
-    diag_flush(d, f, false, NULL);
-    long n = ftell(f);
-    rewind(f);
-    char *s = xmalloc((size_t)n + 1);
-    assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
-    s[n] = '\0';
-    fclose(f);
-    return s;
-}
-
 #define MINOBR_GEN "Министерства образования и науки Челябинской области"
 
-static const struct {
-    const char *rel, *text;
-} FILES[] = {
+static const file_spec FILES[] = {
     {"sbornik.yaml",
      "organisations:\n"
      "  minobr74:\n"
@@ -282,31 +223,17 @@ static const struct {
      "Текст статьи.\n"},
 };
 
-typedef struct {
-    char *root;
-    diag_sink *diag;
-    sb_project *p;
-} fixture;
-
 static int setup_project(void **state)
 {
-    char tmpl[] = "/tmp/sbornik-test-refs-XXXXXX";
-    char *dir = mkdtemp(tmpl);
-    *state = NULL;
-    if (!dir)
-        return -1;
-    fixture *f = xcalloc(1, sizeof *f);
-    f->root = xstrdup(dir);
-    for (size_t i = 0; i < sizeof FILES / sizeof *FILES; i++)
-        put(f->root, FILES[i].rel, FILES[i].text);
-    setenv("SBORNIK_DATA", SBORNIK_DATA_DIR, 1);
-    f->diag = diag_new();
-    int exit_code = -1;
-    f->p = build_check(f->root, f->diag, &exit_code);
+    checked_project *f = checked_project_new("sbornik-test-refs", FILES,
+                                             sizeof FILES / sizeof *FILES,
+                                             SBORNIK_DATA_DIR);
     *state = f;
-    if (!f->p || exit_code != EXIT_BUILT) {
-        char *got = flushed(f->diag);
-        print_error("build_check: exit code %d\n%s", exit_code, got);
+    if (!f)
+        return -1;
+    if (!f->p || f->exit_code != EXIT_BUILT) {
+        char *got = flushed_text(f->diag);
+        print_error("build_check: exit code %d\n%s", f->exit_code, got);
         free(got);
         return -1;
     }
@@ -315,20 +242,13 @@ static int setup_project(void **state)
 
 static int teardown_project(void **state)
 {
-    fixture *f = *state;
-    if (!f)
-        return 0;
-    project_free(f->p);
-    diag_free(f->diag);
-    remove_tree(f->root);
-    free(f->root);
-    free(f);
+    checked_project_free(*state);
     return 0;
 }
 
 static sb_source *by_id(void **state, const char *id)
 {
-    fixture *f = *state;
+    checked_project *f = *state;
     sb_source *s = project_find_id(f->p, id);
     if (!s)
         fail_msg("no document '%s'", id);
@@ -338,8 +258,8 @@ static sb_source *by_id(void **state, const char *id)
 /* The project builds clean: the texts below come from a checked project. */
 static void test_project_clean(void **state)
 {
-    fixture *f = *state;
-    char *got = flushed(f->diag);
+    checked_project *f = *state;
+    char *got = flushed_text(f->diag);
     assert_string_equal(got, "");
     free(got);
     assert_int_equal(f->p->nsources, 8);
@@ -484,12 +404,12 @@ static const literal_case literal_cases[] = {
 
 #define NLITERAL (sizeof literal_cases / sizeof *literal_cases)
 
-static fixture *the_project;    /* set by the group setup for the rows */
+static checked_project *the_project;    /* set by the group setup for the rows */
 
 static void run_literal_case(void **state)
 {
     const literal_case *c = *state;
-    fixture *f = the_project;
+    checked_project *f = the_project;
     buf text = BUF_INIT;
     size_t want_offsets[4], nwant = 0;
 
@@ -573,7 +493,7 @@ int main(void)
     failed += cmocka_run_group_tests_name("refs in a project", project,
                                           group_setup, group_teardown);
     /* The rows share one project too (their state is their row). */
-    fixture *f = NULL;
+    checked_project *f = NULL;
     if (setup_project((void **)&f) == 0) {
         the_project = f;
         failed += cmocka_run_group_tests_name("literal references", rows, NULL, NULL);

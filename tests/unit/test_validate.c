@@ -17,13 +17,10 @@
 #include <setjmp.h>
 #include <cmocka.h>
 
-#include <dirent.h>
 #include <errno.h>
-#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
@@ -35,98 +32,7 @@
 #include "document.h"
 #include "project.h"
 #include "validate.h"
-
-/* ------------------------------------------------------------ helpers */
-
-static char *path_of(const char *root, const char *rel)
-{
-    buf b = BUF_INIT;
-    buf_addf(&b, "%s/%s", root, rel);
-    return buf_detach(&b);
-}
-
-static void put(const char *root, const char *rel, const char *text)
-{
-    char *path = path_of(root, rel);
-    FILE *f = fopen(path, "wb");
-    assert_non_null(f);
-    fputs(text, f);
-    fclose(f);
-    free(path);
-}
-
-/* rm -rf, not following links. */
-static void remove_tree(const char *path)
-{
-    struct stat st;
-    if (lstat(path, &st) != 0)
-        return;
-    if (S_ISDIR(st.st_mode)) {
-        DIR *dir = opendir(path);
-        if (dir) {
-            struct dirent *e;
-            while ((e = readdir(dir)) != NULL) {
-                if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
-                    continue;
-                char *sub = path_of(path, e->d_name);
-                remove_tree(sub);
-                free(sub);
-            }
-            closedir(dir);
-        }
-        rmdir(path);
-    } else {
-        unlink(path);
-    }
-}
-
-static char *flushed(diag_sink *d)
-{
-    FILE *f = tmpfile();
-    assert_non_null(f);
-    diag_flush(d, f, false, NULL);
-    long n = ftell(f);
-    rewind(f);
-    char *s = xmalloc((size_t)n + 1);
-    assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
-    s[n] = '\0';
-    fclose(f);
-    return s;
-}
-
-/*
- * The repository root, where schemas/sbornik.xsd is: $SBORNIK_DATA when
- * set (tests/run.sh sets it), else the folder above tests/unit/ of this
- * file (__FILE__ is relative to where make ran, or absolute), else the
- * folder the Makefile compiled in.
- */
-static char *repo_root(void)
-{
-    const char *env = getenv("SBORNIK_DATA");
-    if (env && *env)
-        return xstrdup(env);
-    char *file = xstrdup(__FILE__);
-    char *cut = strstr(file, "tests/unit/");
-    if (cut) {
-        *cut = '\0';
-        buf probe = BUF_INIT;
-        buf_addf(&probe, "%sschemas/sbornik.xsd", file);
-        char real[PATH_MAX];
-        bool found = access(probe.data, R_OK) == 0 &&
-                     realpath(*file ? file : ".", real) != NULL;
-        buf_free(&probe);
-        if (found) {
-            free(file);
-            return xstrdup(real);
-        }
-    }
-    free(file);
-#ifdef SBORNIK_DATA_DIR
-    return xstrdup(SBORNIK_DATA_DIR);
-#else
-    return xstrdup(".");
-#endif
-}
+#include "support.h"
 
 /* ------------------------------------------------------------ diagnostics */
 
@@ -144,7 +50,7 @@ static one_diag read_diags(diag_sink *d)
 {
     one_diag r;
     memset(&r, 0, sizeof r);
-    free(flushed(d));       /* sorts the items */
+    free(flushed_text(d));  /* sorts the items */
     r.n = diag_total(d);
     assert_int_equal(r.n, diag_count(d, DIAG_ERROR) + diag_count(d, DIAG_WARNING));
     diag_entry e;
@@ -161,9 +67,7 @@ static one_diag read_diags(diag_sink *d)
 
 /* ------------------------------------------------------------ the project */
 
-static const struct {
-    const char *rel, *text;
-} FILES[] = {
+static const file_spec FILES[] = {
     {"sbornik.yaml",
      "defaults:\n"
      "  place: Челябинск\n"
@@ -258,53 +162,32 @@ static const struct {
      "Предисловие.\n"},
 };
 
-typedef struct {
-    char *root;
-    char *schema;
-    diag_sink *diag;
-    sb_project *p;
-    validator *v;
-} fixture;
+static checked_project *the_project;
+static char *the_schema;            /* schemas/sbornik.xsd of the repository */
+static validator *the_validator;
 
-static fixture *the_project;
-
-/* Trees and sinks a test makes, freed by the teardown. */
+/* Trees a test makes, freed by the teardown (its sinks: scratch_release). */
 static struct {
     xmlDocPtr docs[8];
     size_t ndocs;
-    diag_sink *sinks[8];
-    size_t nsinks;
 } tracked;
 
 static int group_setup(void **state)
 {
     (void)state;
-    char tmpl[] = "/tmp/sbornik-test-validate-XXXXXX";
-    char *dir = mkdtemp(tmpl);
-    if (!dir)
-        return -1;
-    fixture *f = xcalloc(1, sizeof *f);
-    the_project = f;
-    f->root = xstrdup(dir);
-    for (size_t i = 0; i < sizeof FILES / sizeof *FILES; i++)
-        put(f->root, FILES[i].rel, FILES[i].text);
     char *data = repo_root();
-    setenv("SBORNIK_DATA", data, 1);
-    f->schema = path_of(data, "schemas/sbornik.xsd");
-    free(data);
-    f->diag = diag_new();
-    int exit_code = -1;
-    f->p = build_check(f->root, f->diag, &exit_code);
-    char *got = flushed(f->diag);
-    int rc = 0;
-    if (!f->p || exit_code != EXIT_BUILT || *got) {
-        print_error("build_check: exit code %d\n%s", exit_code, got);
-        rc = -1;
+    the_project = checked_project_new("sbornik-test-validate", FILES,
+                                      sizeof FILES / sizeof *FILES, data);
+    if (!the_project) {
+        free(data);
+        return -1;
     }
-    free(got);
-    f->v = validate_new(f->schema, f->diag);
-    if (!f->v) {
-        print_error("validate_new(%s) failed\n", f->schema);
+    the_schema = path_of(data, "schemas/sbornik.xsd");
+    free(data);
+    int rc = checked_project_is_clean(the_project) ? 0 : -1;
+    the_validator = validate_new(the_schema, the_project->diag);
+    if (!the_validator) {
+        print_error("validate_new(%s) failed\n", the_schema);
         rc = -1;
     }
     return rc;
@@ -313,17 +196,14 @@ static int group_setup(void **state)
 static int group_teardown(void **state)
 {
     (void)state;
-    fixture *f = the_project;
-    if (!f)
+    if (!the_project)
         return 0;
-    validate_free(f->v);
-    project_free(f->p);
-    diag_free(f->diag);
-    remove_tree(f->root);
-    free(f->root);
-    free(f->schema);
-    free(f);
+    validate_free(the_validator);
+    checked_project_free(the_project);
+    free(the_schema);
+    the_validator = NULL;
     the_project = NULL;
+    the_schema = NULL;
     return 0;
 }
 
@@ -332,16 +212,9 @@ static int teardown(void **state)
     (void)state;
     for (size_t i = 0; i < tracked.ndocs; i++)
         xmlFreeDoc(tracked.docs[i]);
-    for (size_t i = 0; i < tracked.nsinks; i++)
-        diag_free(tracked.sinks[i]);
     memset(&tracked, 0, sizeof tracked);
+    scratch_release();
     return 0;
-}
-
-static diag_sink *new_sink(void)
-{
-    assert_true(tracked.nsinks < sizeof tracked.sinks / sizeof *tracked.sinks);
-    return tracked.sinks[tracked.nsinks++] = diag_new();
 }
 
 static xmlDocPtr track_doc(xmlDocPtr doc)
@@ -351,18 +224,10 @@ static xmlDocPtr track_doc(xmlDocPtr doc)
     return tracked.docs[tracked.ndocs++] = doc;
 }
 
-static sb_source *source(const char *id)
-{
-    sb_source *s = project_find_id(the_project->p, id);
-    if (!s || !s->tree)
-        fail_msg("no tree for '%s'", id);
-    return s;
-}
-
 /* A copy of a source's checked tree, to spoil. */
 static xmlDocPtr copy_of(const char *id)
 {
-    return track_doc(xmlCopyDoc(source(id)->tree, 1));
+    return track_doc(xmlCopyDoc(checked_source(the_project, id)->tree, 1));
 }
 
 /* The one element expr selects in doc. */
@@ -389,7 +254,7 @@ static void check_refused(xmlDocPtr doc, const char *path, int line, int col,
                           const char *message)
 {
     diag_sink *d = new_sink();
-    bool ok = validate_tree(the_project->v, doc, path, d);
+    bool ok = validate_tree(the_validator, doc, path, d);
     one_diag r = read_diags(d);
     buf problems = BUF_INIT;
     if (ok)
@@ -435,7 +300,7 @@ static void test_schema_loads(void **state)
 {
     (void)state;
     diag_sink *d = new_sink();
-    validator *v = validate_new(the_project->schema, d);
+    validator *v = validate_new(the_schema, d);
     assert_non_null(v);
     assert_int_equal(read_diags(d).n, 0);
     validate_free(v);
@@ -512,8 +377,8 @@ static void test_good_trees(void **state)
             xmlDocPtr doc = whole ? document_assemble(p, p->sources[i])
                                   : p->sources[i]->tree;
             diag_sink *d = diag_new();
-            bool ok = validate_tree(the_project->v, doc, "good.md", d);
-            char *got = flushed(d);
+            bool ok = validate_tree(the_validator, doc, "good.md", d);
+            char *got = flushed_text(d);
             if (!ok || *got) {
                 print_error("%s%s refused:\n%s", whole ? "assembled " : "",
                             p->sources[i]->id, got);
@@ -526,7 +391,7 @@ static void test_good_trees(void **state)
         }
     }
     assert_int_equal(failures, 0);
-    check_count_of(track_doc(document_assemble(p, source("collection"))),
+    check_count_of(track_doc(document_assemble(p, checked_source(the_project, "collection"))),
                    "/collection/parts/part/entry/*", 4);
 }
 
