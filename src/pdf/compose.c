@@ -58,12 +58,12 @@ static char *attr(xmlNodePtr n, const char *name)
 static pdf_pstyle body_style(void)
 {
     return (pdf_pstyle){PDF_REGULAR, PDF_BODY_SIZE, ALIGN_JUSTIFY, PDF_INDENT,
-                        0, 0, 0, true, false, 0};
+                        0, 0, 0, true, false, 0, false};
 }
 
 static pdf_pstyle plain_style(pdf_face face, double size, pdf_align align)
 {
-    return (pdf_pstyle){face, size, align, 0, 0, 0, 0, false, false, 0};
+    return (pdf_pstyle){face, size, align, 0, 0, 0, 0, false, false, 0, false};
 }
 
 static pdf_para *inline_para(ctx *c, const pdf_pstyle *st, xmlNodePtr el)
@@ -720,6 +720,10 @@ static void roadmap_table(ctx *c, xmlNodePtr meta, xmlNodePtr body)
     }
     for (size_t i = 0; i < ncols; i++)
         free(fields[i]);
+    /* Too wide for a portrait page at 12 pt: landscape pages from here
+     * (six columns are landscape from the roadmap's first page). */
+    if (!layout_landscape(c->l) && table_min_width(t) > layout_width(c->l))
+        layout_new_page(c->l, false, true);
     layout_add_table(c->l, t);
 }
 

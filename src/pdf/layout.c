@@ -226,11 +226,16 @@ static void add_space(pdf_layout *l, pdf_para *p, pdf_face face, double size)
     }
 }
 
-/* A space that never breaks (U+00A0), but stretches like the others. */
+/*
+ * A space that never breaks (U+00A0), but stretches like the others.  In
+ * a table cell it may break at a cost: «21 ноября / 2019 года» on two
+ * lines is better than a column as wide as the whole date.
+ */
 static void add_fixed_space(pdf_layout *l, pdf_para *p, pdf_face face, double size)
 {
     double w = space_width(l, face, size);
-    add_item(p, (brk_item){BRK_PENALTY, 0, 0, 0, BRK_INF, false}, no_ink());
+    add_item(p, (brk_item){BRK_PENALTY, 0, 0, 0, p->style.cell ? 500 : BRK_INF, false},
+             no_ink());
     if (p->style.align == ALIGN_JUSTIFY)
         add_item(p, (brk_item){BRK_GLUE, w, w, w / 2, 0, false}, no_ink());
     else
@@ -790,7 +795,7 @@ void layout_note(pdf_layout *l, const char *doc_id, int n, xmlNodePtr footnote)
     note->doc_id = xstrdup(doc_id);
     note->n = n;
     pdf_pstyle st = {PDF_REGULAR, PDF_SMALL_SIZE, ALIGN_JUSTIFY, PDF_INDENT, 0, 0,
-                     0, true, false, 0};
+                     0, true, false, 0, false};
     bool first = true;
     char num[16];
     snprintf(num, sizeof num, "%d", n);
@@ -847,7 +852,7 @@ static pdf_para *cell_para(pdf_layout *l, pdf_table *t, pdf_row *row, size_t col
                            pdf_align align, pdf_face face)
 {
     pdf_pstyle st = {face, t->size, align, 0, CELL_PAD_X, CELL_PAD_X, 0, true,
-                     false, 0};
+                     false, 0, !t->borderless};
     pdf_para *p = layout_para(l, &st);
     row->cells[col] = xrealloc(row->cells[col], (row->ncells[col] + 1) * sizeof(pdf_para *));
     row->cells[col][row->ncells[col]++] = p;
@@ -909,25 +914,57 @@ static void size_columns(pdf_layout *l, pdf_table *t)
                 maxw[c] = demand;
         }
     }
-    double avail = layout_width(l), smin = 0, smax = 0;
+    double avail = layout_width(l);
     for (size_t c = 0; c < nc; c++) {
         if (maxw[c] < minw[c])
             maxw[c] = minw[c];
         if (minw[c] < 12)
             minw[c] = maxw[c] = minw[c] < 12 ? 12 : minw[c];
-        smin += minw[c];
-        smax += maxw[c];
     }
     t->widths = xcalloc(nc, sizeof(double));
+    /* Columns whose whole text fits in a fair share get it («Сроки»,
+     * «№»): they are never starved by the wide ones. */
+    bool *done = xcalloc(nc, sizeof(bool));
+    size_t left = nc;
+    for (bool changed = true; changed && left;) {
+        changed = false;
+        double share = avail / (double)left;
+        for (size_t c = 0; c < nc; c++) {
+            if (done[c] || maxw[c] > share)
+                continue;
+            t->widths[c] = maxw[c];
+            avail -= maxw[c];
+            done[c] = true;
+            left--;
+            changed = true;
+        }
+    }
+    double smin = 0, smax = 0;
+    for (size_t c = 0; c < nc; c++)
+        if (!done[c]) {
+            smin += minw[c];
+            smax += maxw[c];
+        }
     for (size_t c = 0; c < nc; c++) {
+        if (done[c])
+            continue;
         if (smax <= avail)
             t->widths[c] = maxw[c] + (avail - smax) * maxw[c] / smax;
         else if (smin <= avail)
             t->widths[c] = minw[c] + (avail - smin) *
-                           (smax > smin ? (maxw[c] - minw[c]) / (smax - smin) : 1.0 / nc);
+                           (smax > smin ? (maxw[c] - minw[c]) / (smax - smin) : 1.0 / left);
         else
             t->widths[c] = avail * minw[c] / smin;
     }
+    /* All narrow: the table still spans the text width. */
+    if (!left) {
+        double total = 0;
+        for (size_t c = 0; c < nc; c++)
+            total += t->widths[c];
+        for (size_t c = 0; c < nc; c++)
+            t->widths[c] *= layout_width(l) / total;
+    }
+    free(done);
     free(minw);
     free(maxw);
     (void)l;

@@ -66,6 +66,7 @@ typedef struct {
     bool hyphenate;
     bool upper;             /* set in capitals */
     double leading;         /* baseline to baseline; 0: 1.15 × size */
+    bool cell;              /* in a table cell: no-break spaces may break */
 } pdf_pstyle;
 
 /* What an ink (a piece of a paragraph) is. */

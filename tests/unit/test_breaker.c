@@ -304,7 +304,7 @@ static void test_real_paragraph(void **state)
 {
     setting *s = *state;
     pdf_pstyle st = {PDF_REGULAR, PDF_BODY_SIZE, ALIGN_JUSTIFY, PDF_INDENT, 0, 0, 0,
-                     true, false, 0};
+                     true, false, 0, false};
     pdf_para *p = layout_para(s->l, &st);
     para_text(s->l, p, CONCEPT, PDF_REGULAR);
     para_break(s->l, p, PDF_TEXT_W);
@@ -350,7 +350,7 @@ static void test_no_hyphen_in_dates_names_numbers(void **state)
 {
     setting *s = *state;
     pdf_pstyle st = {PDF_REGULAR, PDF_BODY_SIZE, ALIGN_JUSTIFY, 0, 0, 0, 0, true,
-                     false, 0};
+                     false, 0, false};
     pdf_para *p = layout_para(s->l, &st);
     para_text(s->l, p, "апреля сентября Кузнецов Челябинской 2017-2018 РСОКО", PDF_REGULAR);
     size_t flagged = 0;
