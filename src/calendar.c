@@ -5,8 +5,8 @@
  * The .ics and .csv are written here, in C, from the periods the tree
  * already holds as ISO dates (period.c parsed them): nothing is parsed
  * again.  The timeline is drawn by stylesheets/timeline.xsl, run with the
- * HTML writer's safe XSLT (html.h), so that the picture written alone and
- * the one inside the roadmap's page are the same.
+ * same safe XSLT as the HTML writer (xslt.h), so that the picture written
+ * alone and the one inside the roadmap's page are the same.
  */
 #include "calendar.h"
 
@@ -16,7 +16,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "html.h"
+#include "xslt.h"
 
 /* ------------------------------------------------------------ the tree */
 
@@ -473,12 +473,12 @@ static bool csv_write(void *w, const output_target *t, xmlDocPtr tree)
 
 static void *svg_open(const output_target *t)
 {
-    return html_xslt_load(t->data_dir, "timeline.xsl", t->diag);
+    return xslt_load(t->data_dir, "timeline.xsl", t->diag);
 }
 
 static void svg_close(void *w)
 {
-    html_xslt_free(w);
+    xslt_free(w);
 }
 
 static bool svg_write(void *w, const output_target *t, xmlDocPtr tree)
@@ -491,7 +491,7 @@ static bool svg_write(void *w, const output_target *t, xmlDocPtr tree)
     buf name = BUF_INIT;
     buf_addf(&name, "docs/%s-timeline.svg", id);
     int len = 0;
-    xmlChar *svg = html_xslt_run(w, tree, NULL, &len, name.data, t->diag);
+    xmlChar *svg = xslt_run(w, tree, NULL, &len, name.data, t->diag);
     bool ok = svg && output_write(t->out_dir, name.data, svg, (size_t)len, t->diag);
     xmlFree(svg);
     buf_free(&name);

@@ -3,9 +3,9 @@
  *
  * The division of labour: the stylesheets know WordprocessingML and decide
  * every part and every byte of XML; this file knows files and zips.  It
- * parses stylesheets/docx/package.xsl once (its xsl:includes may come from
- * that folder only), runs it over each assembled tree with a transform
- * context that may read and write nothing, and turns the returned
+ * loads stylesheets/docx/package.xsl once and runs it over each assembled
+ * tree with xslt.c (includes from stylesheets/ only; a transform that may
+ * read and write nothing), and turns the returned
  *
  *   <pkg:package xmlns:pkg="urn:sbornik:docx:package">
  *     <pkg:part name="[Content_Types].xml"><Types …/></pkg:part>
@@ -21,26 +21,19 @@
 #include "docx.h"
 
 #include <errno.h>
-#include <limits.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <time.h>
 
-#include <libexslt/exslt.h>
 #include <libxml/xpath.h>
 #include <libxml/xpathInternals.h>
 #include <libxslt/extensions.h>
-#include <libxslt/security.h>
-#include <libxslt/transform.h>
-#include <libxslt/xslt.h>
-#include <libxslt/xsltInternals.h>
-#include <libxslt/xsltutils.h>
 #include <zip.h>
 
 #include "buf.h"
+#include "xslt.h"
 
 #define DOCX_NS "urn:sbornik:docx"             /* extension functions */
 #define PKG_NS "urn:sbornik:docx:package"      /* the manifest */
@@ -384,33 +377,6 @@ done:
     return ok;
 }
 
-/* Every distinct image of the tree, in document order, loaded. */
-static bool images_collect(xmlNodePtr n, const char *project_dir,
-                           docx_images *l, diag_sink *diag)
-{
-    bool ok = true;
-    for (; n; n = n->next) {
-        if (n->type != XML_ELEMENT_NODE)
-            continue;
-        if (!strcmp((const char *)n->name, "image")) {
-            xmlChar *src = xmlGetProp(n, BAD_CAST "src");
-            bool seen = !src;
-            for (size_t i = 0; !seen && i < l->n; i++)
-                seen = !strcmp(l->items[i].src, (const char *)src);
-            if (!seen) {
-                l->items = xrealloc(l->items, (l->n + 1) * sizeof *l->items);
-                docx_image *img = &l->items[l->n++];
-                memset(img, 0, sizeof *img);
-                img->src = xstrdup((const char *)src);
-                ok &= image_load(project_dir, img, diag);
-            }
-            xmlFree(src);
-        }
-        ok &= images_collect(n->children, project_dir, l, diag);
-    }
-    return ok;
-}
-
 static const docx_image *image_find(const docx_images *l, const char *src,
                                     size_t *index)
 {
@@ -421,6 +387,27 @@ static const docx_image *image_find(const docx_images *l, const char *src,
             return &l->items[i];
         }
     return NULL;
+}
+
+/* What collect_image needs: the list it adds to, where images are. */
+typedef struct {
+    docx_images *list;
+    const char *project_dir;
+    diag_sink *diag;
+} image_visit;
+
+/* output_each_image's fn: the first time src is seen, load it. */
+static bool collect_image(const char *src, void *ud)
+{
+    image_visit *v = ud;
+    docx_images *l = v->list;
+    if (image_find(l, src, NULL))
+        return true;
+    l->items = xrealloc(l->items, (l->n + 1) * sizeof *l->items);
+    docx_image *img = &l->items[l->n++];
+    memset(img, 0, sizeof *img);
+    img->src = xstrdup(src);
+    return image_load(v->project_dir, img, v->diag);
 }
 
 /*
@@ -450,217 +437,29 @@ static void fn_image_index(xmlXPathParserContextPtr c, int n) { image_function(c
 static void fn_image_cx(xmlXPathParserContextPtr c, int n) { image_function(c, n, 1); }
 static void fn_image_cy(xmlXPathParserContextPtr c, int n) { image_function(c, n, 2); }
 
-/* ------------------------------------------------------------ errors */
+/* ------------------------------------------------------------ the transform */
 
-/* libxml2 and libxslt report through printf-like callbacks: collect. */
-static void collect_error(void *ctx, const char *fmt, ...)
-{
-    buf *b = ctx;
-    va_list ap;
-    va_start(ap, fmt);
-    if (b->len < 2000)
-        buf_vaddf(b, fmt, ap);
-    va_end(ap);
-}
-
-/*
- * The collected messages as one line: libxslt writes where ("runtime
- * error: file … line … element …") and then what, one line each; the
- * first two lines say it, joined by "; ".
- */
-static const char *one_line(buf *b)
-{
-    size_t lines = 0;
-    for (size_t i = 0; i < b->len; i++)
-        if (b->data[i] == '\n' && ++lines == 2) {
-            b->len = i;
-            b->data[i] = '\0';
-            break;
-        }
-    while (b->len && (b->data[b->len - 1] == '\n' || b->data[b->len - 1] == ' '))
-        b->data[--b->len] = '\0';
-    buf out = BUF_INIT;
-    for (size_t i = 0; i < b->len; i++) {
-        if (b->data[i] == '\n')
-            buf_adds(&out, "; ");
-        else
-            buf_addc(&out, b->data[i]);
-    }
-    buf_free(b);
-    *b = out;
-    return b->len ? b->data : "no message";
-}
-
-/* ------------------------------------------------------------ stylesheets */
-
-/*
- * While package.xsl is parsed, what it includes must come from its own
- * folder.  libxslt's security callbacks take no user data, and parsing is
- * done once, single-threaded, in docx_open: the folder is kept here for
- * that call only.
- */
-static const char *parse_dir;
-
-static int check_parse_read(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
-                            const char *value)
-{
-    (void)sec;
-    (void)ctxt;
-    if (!parse_dir || !value)
-        return 0;
-    if (!strncmp(value, "file://", 7))
-        value += 7;
-    char *real = realpath(value, NULL);
-    size_t n = strlen(parse_dir);
-    int ok = real && !strncmp(real, parse_dir, n) && real[n] == '/';
-    free(real);
-    return ok;
-}
-
-typedef struct {
-    xsltStylesheetPtr style;
-} docx_state;
-
+/* package.xsl, loaded once by xslt.c (its includes from stylesheets/ only). */
 static void *docx_open(const output_target *t)
 {
-    buf dir = BUF_INIT, path = BUF_INIT, errors = BUF_INIT;
-    buf_addf(&dir, "%s/stylesheets/docx", t->data_dir);
-    buf_addf(&path, "%s/package.xsl", dir.data);
-    char *real_dir = realpath(dir.data, NULL);
-    docx_state *w = NULL;
-    if (!real_dir) {
-        diag_report(t->diag, DIAG_ERROR, dir.data, 0, 0, "E-DOCX-STYLESHEET",
-                    "cannot find the DOCX stylesheets: %s", strerror(errno));
-        goto done;
-    }
-    exsltRegisterAll();
-
-    /* Errors go to our buffer and includes stay in the folder, for this
-       parse only: the previous handlers and preferences are put back. */
-    xmlGenericErrorFunc old_xml = xmlGenericError;
-    void *old_xml_ctx = xmlGenericErrorContext;
-    xmlGenericErrorFunc old_xslt = xsltGenericError;
-    void *old_xslt_ctx = xsltGenericErrorContext;
-    xsltSecurityPrefsPtr old_prefs = xsltGetDefaultSecurityPrefs();
-    xsltSecurityPrefsPtr prefs = xsltNewSecurityPrefs();
-    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_FILE, check_parse_read);
-    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
-    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
-    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
-    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
-    xsltSetDefaultSecurityPrefs(prefs);
-    parse_dir = real_dir;
-    xmlSetGenericErrorFunc(&errors, collect_error);
-    xsltSetGenericErrorFunc(&errors, collect_error);
-
-    struct stat st;
-    xsltStylesheetPtr style = NULL;
-    if (stat(path.data, &st) != 0)
-        buf_addf(&errors, "%s", strerror(errno));
-    else
-        style = xsltParseStylesheetFile(BAD_CAST path.data);
-
-    xmlSetGenericErrorFunc(old_xml_ctx, old_xml);
-    xsltSetGenericErrorFunc(old_xslt_ctx, old_xslt);
-    parse_dir = NULL;
-    xsltSetDefaultSecurityPrefs(old_prefs);
-    xsltFreeSecurityPrefs(prefs);
-
-    /* libxslt returns a stylesheet with errors counted rather than NULL
-       for some mistakes (an unknown XSLT element, a bad XPath). */
-    if (!style || style->errors) {
-        diag_report(t->diag, DIAG_ERROR, path.data, 0, 0, "E-DOCX-STYLESHEET",
-                    "cannot load the DOCX stylesheet: %s", one_line(&errors));
-        if (style)
-            xsltFreeStylesheet(style);
-        goto done;
-    }
-    w = xcalloc(1, sizeof *w);
-    w->style = style;
-done:
-    free(real_dir);
-    buf_free(&dir);
-    buf_free(&path);
-    buf_free(&errors);
-    return w;
+    return xslt_load(t->data_dir, "docx/package.xsl", t->diag);
 }
 
-static void docx_close(void *p)
+static void docx_close(void *w)
 {
-    docx_state *w = p;
-    if (!w)
-        return;
-    xsltFreeStylesheet(w->style);
-    free(w);
+    xslt_free(w);
 }
 
-/*
- * libxslt refuses a forbidden access and carries on (document() returns
- * nothing, exsl:document writes nothing): stop the transform instead, so
- * that a stylesheet trying it is a failure, not a quietly different file.
- */
-static int forbid_and_stop(xsltSecurityPrefsPtr sec, xsltTransformContextPtr ctxt,
-                           const char *value)
+/* xslt_apply's setup: the image functions, over the images of one tree. */
+static bool add_image_functions(xsltTransformContextPtr ctxt, void *images)
 {
-    (void)sec;
-    if (ctxt) {
-        xsltTransformError(ctxt, NULL, NULL, "access to %s refused\n",
-                           value ? value : "a resource");
-        ctxt->state = XSLT_STATE_STOPPED;
-    }
-    return 0;
-}
-
-/*
- * Run package.xsl over tree.  The context may neither read nor write a
- * file, make a folder or touch the network: everything a stylesheet needs
- * is the tree, the parameters and the image functions.
- */
-static xmlDocPtr run_stylesheet(docx_state *w, xmlDocPtr tree, docx_images *images,
-                                const char *created, const char *path,
-                                diag_sink *diag)
-{
-    buf errors = BUF_INIT, param = BUF_INIT;
-    xsltTransformContextPtr ctxt = xsltNewTransformContext(w->style, tree);
-    xsltSecurityPrefsPtr prefs = xsltNewSecurityPrefs();
-    xmlDocPtr result = NULL;
-    if (!ctxt || !prefs) {
-        diag_report(diag, DIAG_ERROR, path, 0, 0, "E-DOCX-XSLT",
-                    "cannot set up the DOCX transform");
-        goto done;
-    }
-    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_FILE, forbid_and_stop);
-    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_FILE, forbid_and_stop);
-    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_CREATE_DIRECTORY, forbid_and_stop);
-    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_READ_NETWORK, forbid_and_stop);
-    xsltSetSecurityPrefs(prefs, XSLT_SECPREF_WRITE_NETWORK, forbid_and_stop);
-    xsltSetCtxtSecurityPrefs(prefs, ctxt);
-    xsltSetTransformErrorFunc(ctxt, &errors, collect_error);
     ctxt->_private = images;
-    xsltRegisterExtFunction(ctxt, BAD_CAST "image-index", BAD_CAST DOCX_NS, fn_image_index);
-    xsltRegisterExtFunction(ctxt, BAD_CAST "image-cx", BAD_CAST DOCX_NS, fn_image_cx);
-    xsltRegisterExtFunction(ctxt, BAD_CAST "image-cy", BAD_CAST DOCX_NS, fn_image_cy);
-
-    /* An XPath string literal: the value never holds a quote. */
-    buf_addf(&param, "'%s'", created);
-    const char *params[] = {"created", param.data, NULL};
-    result = xsltApplyStylesheetUser(w->style, tree, params, NULL, NULL, ctxt);
-    /* Our stylesheets report nothing when all is well: any message (an
-       unknown function, a refused access, xsl:message) is a failure. */
-    if (!result || ctxt->state != XSLT_STATE_OK || errors.len) {
-        diag_report(diag, DIAG_ERROR, path, 0, 0, "E-DOCX-XSLT",
-                    "the DOCX stylesheet failed: %s", one_line(&errors));
-        xmlFreeDoc(result);
-        result = NULL;
-    }
-done:
-    if (ctxt)
-        xsltFreeTransformContext(ctxt);
-    if (prefs)
-        xsltFreeSecurityPrefs(prefs);
-    buf_free(&errors);
-    buf_free(&param);
-    return result;
+    return xsltRegisterExtFunction(ctxt, BAD_CAST "image-index", BAD_CAST DOCX_NS,
+                                   fn_image_index) == 0 &&
+           xsltRegisterExtFunction(ctxt, BAD_CAST "image-cx", BAD_CAST DOCX_NS,
+                                   fn_image_cx) == 0 &&
+           xsltRegisterExtFunction(ctxt, BAD_CAST "image-cy", BAD_CAST DOCX_NS,
+                                   fn_image_cy) == 0;
 }
 
 /* A part name the zip may hold: relative, no empty, '.' or '..' segment. */
@@ -817,9 +616,8 @@ static void w3cdtf(long long when, char out[32])
              secs / 3600, secs / 60 % 60, secs % 60);
 }
 
-static bool docx_write(void *p, const output_target *t, xmlDocPtr tree)
+static bool docx_write(void *w, const output_target *t, xmlDocPtr tree)
 {
-    docx_state *w = p;
     char *name = output_name(tree, "docx");
     buf path = BUF_INIT;
     buf_addf(&path, "%s/%s", t->out_dir, name);
@@ -830,12 +628,17 @@ static bool docx_write(void *p, const output_target *t, xmlDocPtr tree)
     size_t len = 0;
     bool ok = false;
 
-    if (!images_collect(xmlDocGetRootElement(tree), t->project_dir, &images, t->diag))
+    /* Every distinct image of the tree, in document order, loaded. */
+    image_visit visit = {&images, t->project_dir, t->diag};
+    if (!output_each_image(xmlDocGetRootElement(tree), collect_image, &visit))
         goto done;
     long long when = docx_timestamp(tree, t->source_date);
     char created[32];
     w3cdtf(when, created);
-    result = run_stylesheet(w, tree, &images, created, path.data, t->diag);
+    /* Everything a stylesheet needs is the tree, this parameter and the
+       image functions: xslt_apply lets it read and write nothing. */
+    const char *params[] = {"created", created, NULL};
+    result = xslt_apply(w, tree, params, add_image_functions, &images, name, t->diag);
     if (!result || !package_parts(result, &images, &parts, path.data, t->diag))
         goto done;
     if (!docx_zip(parts.items, parts.n, when, &zip, &len, t->diag, path.data))

@@ -12,10 +12,9 @@
 
 #include "buf.h"
 
-/* A relative path with no '..', '.' or empty segment. */
-static bool confined(const char *rel)
+bool output_confined(const char *rel)
 {
-    if (!*rel || rel[0] == '/')
+    if (!rel || !*rel || rel[0] == '/')
         return false;
     const char *seg = rel;
     for (const char *c = rel;; c++) {
@@ -56,7 +55,7 @@ bool output_write(const char *dir, const char *rel, const void *data,
     buf path = BUF_INIT, tmp = BUF_INIT;
     bool ok = false;
     int fd = -1;
-    if (!confined(rel)) {
+    if (!output_confined(rel)) {
         diag_report(diag, DIAG_ERROR, rel, 0, 0, "E-OUTPUT-PATH",
                     "refusing to write outside the output folder");
         return false;
@@ -174,6 +173,24 @@ bool output_write_xml(const char *dir, const char *rel, xmlDocPtr doc,
     }
     bool ok = output_write(dir, rel, mem, (size_t)size, diag);
     xmlFree(mem);
+    return ok;
+}
+
+bool output_each_image(xmlNodePtr n, bool (*fn)(const char *src, void *ud),
+                       void *ud)
+{
+    bool ok = true;
+    for (; n; n = n->next) {
+        if (n->type != XML_ELEMENT_NODE)
+            continue;
+        if (!strcmp((const char *)n->name, "image")) {
+            xmlChar *src = xmlGetProp(n, BAD_CAST "src");
+            if (src)
+                ok &= fn((const char *)src, ud);
+            xmlFree(src);
+        }
+        ok &= output_each_image(n->children, fn, ud);
+    }
     return ok;
 }
 

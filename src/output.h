@@ -14,6 +14,13 @@
 
 #include "diag.h"
 
+/*
+ * Whether rel is a relative path with no empty, "." or ".." segment: one
+ * that cannot climb out of the folder it is taken in (a symbolic link
+ * still can: check the real path too when reading).
+ */
+bool output_confined(const char *rel);
+
 /* Write len bytes to dir/rel; false (after reporting) on failure. */
 bool output_write(const char *dir, const char *rel, const void *data,
                   size_t len, diag_sink *diag);
@@ -63,6 +70,15 @@ typedef struct {
 
 /* The intermediate XML itself: docs/<id>.xml, <collection-id>.xml. */
 extern const output_writer output_xml_writer;
+
+/*
+ * Call fn(src, ud) for the src of every <image> at n, its following
+ * siblings and everything below them, in document order (an image named
+ * twice is visited twice); true when every call returned true.  Every
+ * image is visited whatever fn returns, so that each bad one is reported.
+ */
+bool output_each_image(xmlNodePtr n, bool (*fn)(const char *src, void *ud),
+                       void *ud);
 
 /*
  * "docs/<id>.<ext>" for a document, "<id>.<ext>" for a collection, from

@@ -220,6 +220,26 @@ static inline char *flushed_text(diag_sink *d)
     return flushed_text_with(d, false, NULL);
 }
 
+/* The only diagnostic of d, as "CODE: message", or with its path as
+   "CODE path: message"; malloc'd. */
+static inline char *only_diag_with(diag_sink *d, bool with_path)
+{
+    assert_int_equal(diag_total(d), 1);
+    diag_entry e;
+    assert_true(diag_get(d, 0, &e));
+    buf b = BUF_INIT;
+    if (with_path)
+        buf_addf(&b, "%s %s: %s", e.code, e.path, e.message);
+    else
+        buf_addf(&b, "%s: %s", e.code, e.message);
+    return buf_detach(&b);
+}
+
+static inline char *only_diag(diag_sink *d)
+{
+    return only_diag_with(d, false);
+}
+
 /* ------------------------------------------------------------ XML */
 
 /* How many times needle occurs in hay, overlaps included. */

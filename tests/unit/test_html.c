@@ -1,11 +1,11 @@
 /*
- * test_html.c: what src/html.c does in C: page names, loading stylesheets
- * only from stylesheets/, running them with no file or network access,
- * copying the CSS and images, and the writer's pages.
+ * test_html.c: what src/html.c does in C: page names, copying the CSS and
+ * images, and the writer's pages (loading and running stylesheets safely
+ * is test_xslt.c's).
  *
- * Stylesheets of the failure tests are written into a fresh data folder;
- * the writer tests use the real stylesheets of the repository
- * (SBORNIK_DATA_DIR, the folder the Makefile builds in).
+ * The writer tests use the real stylesheets of the repository
+ * (SBORNIK_DATA_DIR, the folder the Makefile builds in); the missing-CSS
+ * test writes a stylesheet into a fresh data folder.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -38,17 +38,6 @@ static char *make_tmp(void)
     return scratch_dir("sbornik-test-html");
 }
 
-/* The only diagnostic of d, as "CODE: message". */
-static char *only_diag(diag_sink *d)
-{
-    assert_int_equal(diag_total(d), 1);
-    diag_entry e;
-    assert_true(diag_get(d, 0, &e));
-    buf b = BUF_INIT;
-    buf_addf(&b, "%s: %s", e.code, e.message);
-    return buf_detach(&b);
-}
-
 #define XSL_HEAD "<xsl:stylesheet version=\"1.0\" " \
     "xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\" "
 
@@ -78,178 +67,6 @@ static void test_page_names(void **state)
     char *top = html_root_of("index.html");
     assert_string_equal(top, "");
     free(top);
-}
-
-/* ------------------------------------------------------------ loading */
-
-static void test_load_missing(void **state)
-{
-    (void)state;
-    char *data = make_tmp();
-    diag_sink *d = new_sink();
-    assert_null(html_xslt_load(data, "html/html.xsl", d));
-    char *msg = only_diag(d);
-    assert_non_null(strstr(msg, "E-STYLESHEET: cannot find the stylesheets"));
-    free(msg);
-
-    /* The folder is there, the file is not. */
-    diag_sink *e = new_sink();
-    write_text(data, "stylesheets/other.xsl", "<x/>");
-    assert_null(html_xslt_load(data, "html/html.xsl", e));
-    msg = only_diag(e);
-    assert_string_equal(msg, "E-STYLESHEET: cannot read the stylesheet: No such file or directory");
-    free(msg);
-}
-
-static void test_load_broken(void **state)
-{
-    (void)state;
-    char *data = make_tmp();
-    write_text(data, "stylesheets/broken.xsl", XSL_HEAD "><xsl:template match=\"/\">");
-    write_text(data, "stylesheets/plain.xsl", "<html><body/></html>");
-    write_text(data, "stylesheets/bad-xpath.xsl",
-               XSL_HEAD "><xsl:template match=\"/\"><xsl:value-of select=\"((\"/>"
-               "</xsl:template></xsl:stylesheet>");
-    static const char *const names[] = {"broken.xsl", "plain.xsl", "bad-xpath.xsl"};
-    for (size_t i = 0; i < 3; i++) {
-        diag_sink *d = new_sink();
-        assert_null(html_xslt_load(data, names[i], d));
-        char *msg = only_diag(d);
-        assert_ptr_equal(strstr(msg, "E-STYLESHEET: cannot load the stylesheet: "), msg);
-        free(msg);
-    }
-}
-
-static void test_load_confined(void **state)
-{
-    (void)state;
-    char *data = make_tmp();
-    /* A stylesheet beside stylesheets/, reached three ways. */
-    write_text(data, "outside.xsl",
-               XSL_HEAD "><xsl:template match=\"/\"><x/></xsl:template></xsl:stylesheet>");
-    char *outside = path_of(data, "outside.xsl");
-    buf abs = BUF_INIT;
-    buf_addf(&abs, XSL_HEAD "><xsl:include href=\"%s\"/></xsl:stylesheet>", outside);
-    write_text(data, "stylesheets/up.xsl",
-               XSL_HEAD "><xsl:include href=\"../outside.xsl\"/></xsl:stylesheet>");
-    write_text(data, "stylesheets/abs.xsl", abs.data);
-    write_text(data, "stylesheets/net.xsl",
-               XSL_HEAD "><xsl:import href=\"http://example.org/x.xsl\"/></xsl:stylesheet>");
-    char *link = path_of(data, "stylesheets/link.xsl");
-    assert_int_equal(symlink(outside, link), 0);
-    static const char *const names[] = {"up.xsl", "abs.xsl", "net.xsl", "link.xsl"};
-    for (size_t i = 0; i < 4; i++) {
-        diag_sink *d = new_sink();
-        assert_null(html_xslt_load(data, names[i], d));
-        assert_int_equal(diag_count(d, DIAG_ERROR), 1);
-    }
-    /* The name itself may not climb out either. */
-    diag_sink *d = new_sink();
-    assert_null(html_xslt_load(data, "../outside.xsl", d));
-    char *msg = only_diag(d);
-    assert_string_equal(msg, "E-STYLESHEET: a stylesheet must be named inside stylesheets/");
-    free(msg);
-    /* Inside is fine, through an include in a subfolder. */
-    write_text(data, "stylesheets/sub/main.xsl",
-               XSL_HEAD "><xsl:include href=\"../part.xsl\"/></xsl:stylesheet>");
-    write_text(data, "stylesheets/part.xsl",
-               XSL_HEAD "><xsl:template match=\"/\"><x/></xsl:template></xsl:stylesheet>");
-    diag_sink *ok = new_sink();
-    html_xslt *x = html_xslt_load(data, "sub/main.xsl", ok);
-    assert_non_null(x);
-    assert_int_equal(diag_total(ok), 0);
-    html_xslt_free(x);
-    buf_free(&abs);
-    free(outside);
-    free(link);
-}
-
-/* ------------------------------------------------------------ running */
-
-static void test_run_forbids_files(void **state)
-{
-    (void)state;
-    char *data = make_tmp();
-    char *target = path_of(data, "written.txt");
-    write_text(data, "secret.txt", "secret");
-    char *secret = path_of(data, "secret.txt");
-    buf write = BUF_INIT, read = BUF_INIT;
-    buf_addf(&write,
-             XSL_HEAD "xmlns:exsl=\"http://exslt.org/common\" "
-             "extension-element-prefixes=\"exsl\"><xsl:template match=\"/\">"
-             "<exsl:document href=\"%s\" method=\"text\">pwned</exsl:document>"
-             "<done/></xsl:template></xsl:stylesheet>", target);
-    buf_addf(&read,
-             XSL_HEAD "><xsl:output method=\"text\"/><xsl:template match=\"/\">"
-             "<xsl:value-of select=\"document('%s')\"/></xsl:template>"
-             "</xsl:stylesheet>", secret);
-    write_text(data, "stylesheets/write.xsl", write.data);
-    write_text(data, "stylesheets/read.xsl", read.data);
-    xmlDocPtr doc = parse_xml("<order id=\"x\"/>");
-
-    diag_sink *d = new_sink();
-    html_xslt *w = html_xslt_load(data, "write.xsl", d);
-    assert_non_null(w);
-    int len = -1;
-    assert_null(html_xslt_run(w, doc, NULL, &len, "docs/x.html", d));
-    assert_false(file_exists(data, "written.txt"));
-    char *msg = only_diag(d);
-    assert_non_null(strstr(msg, "E-XSLT: cannot make docs/x.html"));
-    free(msg);
-    html_xslt_free(w);
-
-    diag_sink *e = new_sink();
-    html_xslt *r = html_xslt_load(data, "read.xsl", e);
-    assert_non_null(r);
-    assert_null(html_xslt_run(r, doc, NULL, &len, "docs/x.html", e));
-    msg = only_diag(e);
-    assert_non_null(strstr(msg, "E-XSLT: cannot make docs/x.html"));
-    free(msg);
-    html_xslt_free(r);
-
-    xmlFreeDoc(doc);
-    buf_free(&write);
-    buf_free(&read);
-    free(target);
-    free(secret);
-}
-
-static void test_run_params_literal(void **state)
-{
-    (void)state;
-    char *data = make_tmp();
-    write_text(data, "stylesheets/p.xsl",
-               XSL_HEAD "><xsl:output method=\"text\" encoding=\"UTF-8\"/>"
-               "<xsl:param name=\"root\"/><xsl:param name=\"other\"/>"
-               "<xsl:template match=\"/\"><xsl:value-of select=\"concat($root, '|', $other, '|', /*/@id)\"/>"
-               "</xsl:template></xsl:stylesheet>");
-    diag_sink *d = new_sink();
-    html_xslt *x = html_xslt_load(data, "p.xsl", d);
-    assert_non_null(x);
-    xmlDocPtr doc = parse_xml("<order id=\"приказ\"/>");
-    /* Quotes of both kinds: values are strings, never XPath. */
-    const char *params[] = {"root", "../", "other", "it's \"quoted\"", NULL};
-    int len = 0;
-    xmlChar *out = html_xslt_run(x, doc, params, &len, "t", d);
-    assert_non_null(out);
-    assert_string_equal((const char *)out, "../|it's \"quoted\"|приказ");
-    assert_int_equal(len, (int)strlen((const char *)out));
-    assert_int_equal(diag_total(d), 0);
-    xmlFree(out);
-    /* xsl:message terminate: an error, and no half result. */
-    html_xslt_free(x);
-    write_text(data, "stylesheets/stop.xsl",
-               XSL_HEAD "><xsl:template match=\"/\"><a/><xsl:message terminate=\"yes\">stop here</xsl:message>"
-               "</xsl:template></xsl:stylesheet>");
-    diag_sink *e = new_sink();
-    x = html_xslt_load(data, "stop.xsl", e);
-    assert_non_null(x);
-    assert_null(html_xslt_run(x, doc, NULL, &len, "docs/s.html", e));
-    char *msg = only_diag(e);
-    assert_string_equal(msg, "E-XSLT: cannot make docs/s.html: stop here");
-    free(msg);
-    html_xslt_free(x);
-    xmlFreeDoc(doc);
 }
 
 /* ------------------------------------------------------------ the writer */
@@ -373,11 +190,6 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_page_names),
-        cmocka_unit_test_teardown(test_load_missing, scratch_teardown),
-        cmocka_unit_test_teardown(test_load_broken, scratch_teardown),
-        cmocka_unit_test_teardown(test_load_confined, scratch_teardown),
-        cmocka_unit_test_teardown(test_run_forbids_files, scratch_teardown),
-        cmocka_unit_test_teardown(test_run_params_literal, scratch_teardown),
         cmocka_unit_test_teardown(test_writer_pages, scratch_teardown),
         cmocka_unit_test_teardown(test_writer_image_outside, scratch_teardown),
         cmocka_unit_test_teardown(test_writer_missing_css, scratch_teardown),
