@@ -262,3 +262,17 @@ PY
 else
     notok pdf/collection-pages "$r"
 fi
+
+# Fonts that cannot be read: one diagnostic, exit 3, no PDF written.
+data="$tmp/data"
+mkdir -p "$data"
+ln -s "$(pwd)/schemas" "$data/schemas"
+ln -s "$(pwd)/stylesheets" "$data/stylesheets"
+SBORNIK_DATA="$data" "$SB" build -f pdf -o "$tmp/nofonts" input 2>"$tmp/nf.err"
+rc=$?
+if [ "$rc" = 3 ] && grep -q "cannot load Liberation Serif" "$tmp/nf.err" &&
+   [ -z "$(find "$tmp/nofonts" -name '*.pdf' 2>/dev/null)" ]; then
+    ok pdf/no-fonts
+else
+    notok pdf/no-fonts "exit $rc: $(head -c 200 "$tmp/nf.err")"
+fi
