@@ -36,6 +36,16 @@ static void on_error(HPDF_STATUS error, HPDF_STATUS detail, void *ud)
     }
 }
 
+static void pdf_close(void *w)
+{
+    pdf_state *s = w;
+    if (!s)
+        return;
+    pdf_hyph_free(s->hyph);
+    free(s->font_dir);
+    free(s);
+}
+
 static void *pdf_open(const output_target *t)
 {
     pdf_hyph *hyph = pdf_hyph_new(PDF_HYPHEN_DICT);
@@ -50,18 +60,24 @@ static void *pdf_open(const output_target *t)
     buf dir = BUF_INIT;
     buf_addf(&dir, "%s/fonts", t->data_dir);
     s->font_dir = buf_detach(&dir);
+    /* Said once here rather than once per document. */
+    HPDF_Doc probe = HPDF_New(NULL, NULL);
+    if (probe)
+        HPDF_UseUTFEncodings(probe);
+    pdf_fonts *fonts = probe ? pdf_fonts_new(probe, s->font_dir) : NULL;
+    bool usable = fonts != NULL;
+    pdf_fonts_free(fonts);
+    if (probe)
+        HPDF_Free(probe);
+    if (!usable) {
+        diag_report(t->diag, DIAG_ERROR, s->font_dir, 0, 0, "E-PDF-FONT",
+                    "cannot load Liberation Serif from this folder");
+        pdf_close(s);
+        return NULL;
+    }
     return s;
 }
 
-static void pdf_close(void *w)
-{
-    pdf_state *s = w;
-    if (!s)
-        return;
-    pdf_hyph_free(s->hyph);
-    free(s->font_dir);
-    free(s);
-}
 
 static xmlNodePtr child(xmlNodePtr n, const char *name)
 {
