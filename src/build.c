@@ -16,6 +16,7 @@
 #include "pdf.h"
 #include "refs.h"
 #include "validate.h"
+#include "tree.h"
 
 #ifndef SBORNIK_DATA_DIR
 #define SBORNIK_DATA_DIR "."
@@ -96,21 +97,17 @@ static bool walk_parts(const sb_project *p, const sb_source *s, int depth,
 {
     if (s->kind != KIND_COLLECTION || !s->tree)
         return true;
-    xmlNodePtr root = xmlDocGetRootElement(s->tree);
-    for (xmlNodePtr parts = root->children; parts; parts = parts->next) {
-        if (strcmp((const char *)parts->name, "parts"))
-            continue;
-        for (xmlNodePtr part = parts->children; part; part = part->next)
-            for (xmlNodePtr e = part->children; e; e = e->next) {
-                if (strcmp((const char *)e->name, "entry"))
-                    continue;
-                xmlChar *ref = xmlGetProp(e, BAD_CAST "ref");
-                const sb_source *item = project_find_id(p, (const char *)ref);
-                xmlFree(ref);
-                if (!walk(p, item, depth + 1, visit, ud))
-                    return false;
-            }
-    }
+    xmlNodePtr parts = tree_child(xmlDocGetRootElement(s->tree), "parts");
+    for (xmlNodePtr part = parts ? parts->children : NULL; part; part = part->next)
+        for (xmlNodePtr e = part->children; e; e = e->next) {
+            if (!tree_is(e, "entry"))
+                continue;
+            xmlChar *ref = xmlGetProp(e, BAD_CAST "ref");
+            const sb_source *item = project_find_id(p, (const char *)ref);
+            xmlFree(ref);
+            if (!walk(p, item, depth + 1, visit, ud))
+                return false;
+        }
     return true;
 }
 
@@ -218,11 +215,9 @@ static long long source_date(diag_sink *diag)
 /* A copy of the named child of meta, if any, into parent. */
 static void copy_meta(xmlNodePtr meta, const char *name, xmlNodePtr parent)
 {
-    for (xmlNodePtr c = meta ? meta->children : NULL; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, name)) {
-            xmlAddChild(parent, xmlDocCopyNode(c, parent->doc, 1));
-            return;
-        }
+    xmlNodePtr c = tree_child(meta, name);
+    if (c)
+        xmlAddChild(parent, xmlDocCopyNode(c, parent->doc, 1));
 }
 
 /*

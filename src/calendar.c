@@ -17,27 +17,15 @@
 #include <time.h>
 
 #include "xslt.h"
+#include "tree.h"
 
 /* ------------------------------------------------------------ the tree */
-
-static bool named(xmlNodePtr n, const char *name)
-{
-    return n && n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
-}
-
-static xmlNodePtr child(xmlNodePtr parent, const char *name)
-{
-    for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next)
-        if (named(c, name))
-            return c;
-    return NULL;
-}
 
 /* The roadmap root of tree, or NULL. */
 static xmlNodePtr roadmap_of(xmlDocPtr tree)
 {
     xmlNodePtr root = xmlDocGetRootElement(tree);
-    return named(root, "roadmap") ? root : NULL;
+    return tree_is(root, "roadmap") ? root : NULL;
 }
 
 /* An attribute as a string in a small buffer ("" when absent). */
@@ -57,13 +45,13 @@ static void plain(buf *out, xmlNodePtr n, const char *br)
     for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next) {
         if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
             buf_adds(out, (const char *)c->content);
-        } else if (named(c, "field")) {
+        } else if (tree_is(c, "field")) {
             buf_addc(out, '[');
             plain(out, c, br);
             buf_addc(out, ']');
-        } else if (named(c, "br")) {
+        } else if (tree_is(c, "br")) {
             buf_adds(out, br);
-        } else if (c->type == XML_ELEMENT_NODE && !named(c, "fnref")) {
+        } else if (c->type == XML_ELEMENT_NODE && !tree_is(c, "fnref")) {
             plain(out, c, br);
         }
     }
@@ -74,7 +62,7 @@ static char *text_of(xmlNodePtr parent, const char *name, const char *br)
 {
     buf b = BUF_INIT;
     buf_adds(&b, "");
-    plain(&b, child(parent, name), br);
+    plain(&b, tree_child(parent, name), br);
     return buf_detach(&b);
 }
 
@@ -84,7 +72,7 @@ static char *lines_of(xmlNodePtr parent, const char *name)
     buf b = BUF_INIT;
     buf_adds(&b, "");
     for (xmlNodePtr c = parent->children; c; c = c->next)
-        if (named(c, name)) {
+        if (tree_is(c, name)) {
             if (b.len)
                 buf_addc(&b, '\n');
             plain(&b, c, "\n");
@@ -144,9 +132,9 @@ static void dtstamp(xmlNodePtr meta, long long source_date, char out[17])
         }
     }
     char iso[32], day[9];
-    attr(child(meta, "date"), "value", iso, sizeof iso);
+    attr(tree_child(meta, "date"), "value", iso, sizeof iso);
     if (!*iso)
-        attr(child(child(meta, "stamp"), "date"), "value", iso, sizeof iso);
+        attr(tree_child(tree_child(meta, "stamp"), "date"), "value", iso, sizeof iso);
     if (!*iso || !ical_date(iso, 0, day)) {
         char *year = text_of(meta, "year", "");
         snprintf(iso, sizeof iso, "%.4s-01-01", *year ? year : "1970");
@@ -250,7 +238,7 @@ static char *description(xmlNodePtr event, const char *section,
     }
     int results = 0;
     for (xmlNodePtr c = event->children; c; c = c->next)
-        results += named(c, "result");
+        results += tree_is(c, "result");
     if (results == 1) {
         char *t = text_of(event, "result", " ");
         describe(&d, "Результат", t);
@@ -258,7 +246,7 @@ static char *description(xmlNodePtr event, const char *section,
     } else if (results > 1) {
         buf_adds(&d, d.len ? "\nРезультаты:" : "Результаты:");
         for (xmlNodePtr c = event->children; c; c = c->next)
-            if (named(c, "result")) {
+            if (tree_is(c, "result")) {
                 buf_adds(&d, "\n– ");
                 plain(&d, c, " ");
             }
@@ -270,7 +258,7 @@ static char *description(xmlNodePtr event, const char *section,
 static void add_event(buf *out, xmlNodePtr event, const char *doc_id,
                       const char *section, const char *stamp)
 {
-    xmlNodePtr period = child(event, "period");
+    xmlNodePtr period = tree_child(event, "period");
     char kind[16], n[16];
     attr(period, "kind", kind, sizeof kind);
     attr(event, "n", n, sizeof n);
@@ -282,7 +270,7 @@ static void add_event(buf *out, xmlNodePtr event, const char *doc_id,
     char *desc = description(event, section, when);
     int r = 0;
     for (xmlNodePtr range = period->children; range; range = range->next) {
-        if (!named(range, "range"))
+        if (!tree_is(range, "range"))
             continue;
         r++;
         char start_iso[16], end_iso[16], start[9], end[9], until[9];
@@ -326,7 +314,7 @@ char *calendar_ics(xmlDocPtr tree, long long source_date, size_t *len)
     xmlNodePtr root = roadmap_of(tree);
     if (!root)
         return NULL;
-    xmlNodePtr meta = child(root, "meta");
+    xmlNodePtr meta = tree_child(root, "meta");
     char id[512], stamp[17];
     attr(root, "id", id, sizeof id);
     dtstamp(meta, source_date, stamp);
@@ -339,13 +327,13 @@ char *calendar_ics(xmlDocPtr tree, long long source_date, size_t *len)
     char *title = text_of(meta, "title", " ");
     text_prop(&out, "X-WR-CALNAME", title);
     free(title);
-    for (xmlNodePtr sec = child(root, "body") ? child(root, "body")->children : NULL;
+    for (xmlNodePtr sec = tree_child(root, "body") ? tree_child(root, "body")->children : NULL;
          sec; sec = sec->next) {
-        if (!named(sec, "section"))
+        if (!tree_is(sec, "section"))
             continue;
         char *heading = text_of(sec, "heading", " ");
         for (xmlNodePtr e = sec->children; e; e = e->next)
-            if (named(e, "event"))
+            if (tree_is(e, "event"))
                 add_event(&out, e, id, heading, stamp);
         free(heading);
     }
@@ -390,15 +378,15 @@ char *calendar_csv(xmlDocPtr tree, size_t *len)
     for (size_t i = 0; i < sizeof header / sizeof *header; i++)
         csv_field(&out, header[i], i == 0);
     buf_adds(&out, "\r\n");
-    xmlNodePtr body = child(root, "body");
+    xmlNodePtr body = tree_child(root, "body");
     for (xmlNodePtr sec = body ? body->children : NULL; sec; sec = sec->next) {
-        if (!named(sec, "section"))
+        if (!tree_is(sec, "section"))
             continue;
         char *heading = text_of(sec, "heading", " ");
         for (xmlNodePtr e = sec->children; e; e = e->next) {
-            if (!named(e, "event"))
+            if (!tree_is(e, "event"))
                 continue;
-            xmlNodePtr period = child(e, "period");
+            xmlNodePtr period = tree_child(e, "period");
             char n[16], start[16], end[16];
             attr(e, "n", n, sizeof n);
             attr(period, "start", start, sizeof start);
@@ -407,7 +395,7 @@ char *calendar_csv(xmlDocPtr tree, size_t *len)
             char *when = text_of(period, "text", " ");
             char *participants = text_of(e, "participants", " ");
             /* The executors' column: Исполнители, else Ответственные. */
-            char *executors = text_of(e, child(e, "executors") ? "executors"
+            char *executors = text_of(e, tree_child(e, "executors") ? "executors"
                                                                 : "responsible", " ");
             char *results = lines_of(e, "result");
             const char *row[] = {n, heading, name, when, start, end,

@@ -20,6 +20,7 @@
 #include "period.h"
 #include "refs.h"
 #include "text.h"
+#include "tree.h"
 
 /* ------------------------------------------------------------ keys */
 
@@ -328,15 +329,6 @@ static xmlNodePtr add_code_el(doc_ctx *c, xmlNodePtr parent, const char *name,
     xmlNodePtr el = add_el(c, parent, name, n);
     xmlNodeAddContent(el, BAD_CAST text);
     return el;
-}
-
-/* The first child element of parent called name, or NULL. */
-static xmlNodePtr child_named(xmlNodePtr parent, const char *name)
-{
-    for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, name))
-            return c;
-    return NULL;
 }
 
 static void set_int_prop(xmlNodePtr el, const char *name, long v)
@@ -735,7 +727,7 @@ static void add_default_columns(xmlNodePtr meta)
     static const char *const labels[] = {"№", "Мероприятие", "Участники",
                                          "Исполнители", "Сроки", "Результат"};
     xmlNodePtr el = xmlNewNode(NULL, BAD_CAST "columns");
-    xmlNodePtr year = child_named(meta, "year");
+    xmlNodePtr year = tree_child(meta, "year");
     if (year)
         xmlAddNextSibling(year, el);
     else
@@ -1064,7 +1056,7 @@ void document_prepare(sb_project *p, sb_source *s, diag_sink *diag)
         xmlNodePtr directive = xmlNewTextChild(meta, NULL, BAD_CAST "directive",
                                                BAD_CAST dir);
         /* The schema wants them after the title: move them there. */
-        xmlNodePtr title = child_named(meta, "title");
+        xmlNodePtr title = tree_child(meta, "title");
         if (title) {
             xmlAddNextSibling(title, form);
             xmlAddNextSibling(form, directive);
@@ -1075,7 +1067,7 @@ void document_prepare(sb_project *p, sb_source *s, diag_sink *diag)
     if (s->kind == KIND_CONCEPT && !fm_get(s->front, "genre")) {
         xmlNodePtr genre = xmlNewTextChild(meta, NULL, BAD_CAST "genre",
                                            BAD_CAST "Концепция");
-        xmlNodePtr title = child_named(meta, "title");
+        xmlNodePtr title = tree_child(meta, "title");
         if (title)
             xmlAddNextSibling(title, genre);
     }
@@ -1277,7 +1269,7 @@ static void build_order(doc_ctx *c, cmark_node *doc, xmlNodePtr body)
     if (!points) {
         cmark_node *last = cmark_node_last_child(doc);
         int line = last ? md_line(&c->md, last) : c->source->body_line;
-        xmlNodePtr dir = child_named(child_named(xmlDocGetRootElement(c->source->tree),
+        xmlNodePtr dir = tree_child(tree_child(xmlDocGetRootElement(c->source->tree),
                                                  "meta"), "directive");
         xmlChar *word = dir ? xmlNodeGetContent(dir) : NULL;
         diag_report(c->diag, DIAG_ERROR, c->source->path, line, 1, "E-ORDER-NO-POINTS",
@@ -1600,9 +1592,8 @@ static void close_section(doc_ctx *c, section_watch *w, cmark_node *next)
     if (next && cmark_node_get_heading_level(next) >
                     cmark_node_get_heading_level(w->heading))
         return;
-    for (xmlNodePtr e = w->section->children; e; e = e->next)
-        if (e->type == XML_ELEMENT_NODE && !strcmp((const char *)e->name, "event"))
-            return;
+    if (tree_child(w->section, "event"))
+        return;
     w->empty = xrealloc(w->empty, (w->nempty + 1) * sizeof(cmark_node *));
     w->empty[w->nempty++] = w->heading;
 }
@@ -1625,7 +1616,7 @@ static void warn_empty_cells(doc_ctx *c, xmlNodePtr body)
         {"executors", "W-EVENT-NO-EXECUTOR", "Исполнители"},
         {"responsible", "W-EVENT-NO-EXECUTOR", "Ответственные"},
     };
-    xmlNodePtr columns = child_named(child_named(body->parent, "meta"), "columns");
+    xmlNodePtr columns = tree_child(tree_child(body->parent, "meta"), "columns");
     for (xmlNodePtr col = columns ? columns->children : NULL; col; col = col->next) {
         xmlChar *field = xmlGetProp(col, BAD_CAST "field");
         for (size_t w = 0; field && w < sizeof wanted / sizeof *wanted; w++) {
@@ -1634,11 +1625,10 @@ static void warn_empty_cells(doc_ctx *c, xmlNodePtr body)
             xmlChar *caption = xmlNodeGetContent(col);
             for (xmlNodePtr sec = body->children; sec; sec = sec->next)
                 for (xmlNodePtr ev = sec->children; ev; ev = ev->next) {
-                    if (ev->type != XML_ELEMENT_NODE ||
-                        strcmp((const char *)ev->name, "event"))
+                    if (!tree_is(ev, "event"))
                         continue;
                     /* An empty table cell makes an empty element. */
-                    xmlChar *have = xmlNodeGetContent(child_named(ev, wanted[w].field));
+                    xmlChar *have = xmlNodeGetContent(tree_child(ev, wanted[w].field));
                     bool given = have && have[strspn((const char *)have, " \t\n")];
                     xmlFree(have);
                     if (given)
@@ -1864,20 +1854,17 @@ static xmlNodePtr assemble_node(const sb_project *p, const sb_source *s,
         }
     }
     if (s->kind == KIND_COLLECTION) {
-        for (xmlNodePtr parts = root->children; parts; parts = parts->next) {
-            if (parts->type != XML_ELEMENT_NODE || strcmp((const char *)parts->name, "parts"))
-                continue;
-            for (xmlNodePtr part = parts->children; part; part = part->next)
-                for (xmlNodePtr e = part->children; e; e = e->next) {
-                    if (e->type != XML_ELEMENT_NODE || strcmp((const char *)e->name, "entry"))
-                        continue;
-                    xmlChar *ref = xmlGetProp(e, BAD_CAST "ref");
-                    const sb_source *item = project_find_id(p, (const char *)ref);
-                    if (item)
-                        embed(p, e, item, into, depth);
-                    xmlFree(ref);
-                }
-        }
+        xmlNodePtr parts = tree_child(root, "parts");
+        for (xmlNodePtr part = parts ? parts->children : NULL; part; part = part->next)
+            for (xmlNodePtr e = part->children; e; e = e->next) {
+                if (!tree_is(e, "entry"))
+                    continue;
+                xmlChar *ref = xmlGetProp(e, BAD_CAST "ref");
+                const sb_source *item = project_find_id(p, (const char *)ref);
+                if (item)
+                    embed(p, e, item, into, depth);
+                xmlFree(ref);
+            }
     }
     return root;
 }

@@ -34,6 +34,7 @@
 
 #include "buf.h"
 #include "xslt.h"
+#include "tree.h"
 
 #define DOCX_NS "urn:sbornik:docx"             /* extension functions */
 #define PKG_NS "urn:sbornik:docx:package"      /* the manifest */
@@ -58,15 +59,6 @@ static long long days_from_civil(long long y, unsigned m, unsigned d)
     return era * 146097 + (long long)doe - 719468;
 }
 
-/* The first element child of parent called name, or NULL. */
-static xmlNodePtr child_named(xmlNodePtr parent, const char *name)
-{
-    for (xmlNodePtr c = parent ? parent->children : NULL; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, name))
-            return c;
-    return NULL;
-}
-
 /* 1980-01-01T00:00:00Z: zip dates start there. */
 #define DOS_EPOCH 315532800LL
 
@@ -74,9 +66,9 @@ long long docx_timestamp(xmlDocPtr tree, long long source_date)
 {
     if (source_date >= 0)
         return source_date;
-    xmlNodePtr meta = child_named(tree ? xmlDocGetRootElement(tree) : NULL,
+    xmlNodePtr meta = tree_child(tree ? xmlDocGetRootElement(tree) : NULL,
                                   "meta");
-    xmlNodePtr date = child_named(meta, "date");
+    xmlNodePtr date = tree_child(meta, "date");
     xmlChar *value = date ? xmlGetProp(date, BAD_CAST "value") : NULL;
     long long when = -1;
     int y, m, d;
@@ -87,7 +79,7 @@ long long docx_timestamp(xmlDocPtr tree, long long source_date)
         when = days_from_civil(y, (unsigned)m, (unsigned)d) * 86400;
     xmlFree(value);
     if (when < 0) {
-        xmlNodePtr year = child_named(meta, "year");
+        xmlNodePtr year = tree_child(meta, "year");
         xmlChar *text = year ? xmlNodeGetContent(year) : NULL;
         if (text && sscanf((const char *)text, "%d", &y) == 1 && y > 0 && y < 10000)
             when = days_from_civil(y, 1, 1) * 86400;

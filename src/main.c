@@ -25,6 +25,7 @@
 #include "output.h"
 #include "project.h"
 #include "text.h"
+#include "tree.h"
 
 #ifndef SBORNIK_VERSION
 #define SBORNIK_VERSION "0.1.0"
@@ -194,12 +195,10 @@ static int count_events(xmlDocPtr tree)
 {
     int n = 0;
     xmlNodePtr root = xmlDocGetRootElement(tree);
-    for (xmlNodePtr b = root ? root->children : NULL; b; b = b->next)
-        if (b->type == XML_ELEMENT_NODE && !strcmp((const char *)b->name, "body"))
-            for (xmlNodePtr sec = b->children; sec; sec = sec->next)
-                for (xmlNodePtr e = sec->children; e; e = e->next)
-                    n += e->type == XML_ELEMENT_NODE &&
-                         !strcmp((const char *)e->name, "event");
+    xmlNodePtr body = tree_child(root, "body");
+    for (xmlNodePtr sec = body ? body->children : NULL; sec; sec = sec->next)
+        for (xmlNodePtr e = sec->children; e; e = e->next)
+            n += tree_is(e, "event");
     return n;
 }
 

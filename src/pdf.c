@@ -17,6 +17,7 @@
 #include "pdf/font.h"
 #include "pdf/hyph.h"
 #include "pdf/layout.h"
+#include "tree.h"
 
 typedef struct {
     pdf_hyph *hyph;
@@ -79,61 +80,45 @@ static void *pdf_open(const output_target *t)
 }
 
 
-static xmlNodePtr child(xmlNodePtr n, const char *name)
-{
-    for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && !strcmp((const char *)c->name, name))
-            return c;
-    return NULL;
-}
-
-static char *content(xmlNodePtr n)
-{
-    xmlChar *t = n ? xmlNodeGetContent(n) : NULL;
-    char *s = xstrdup(t ? (const char *)t : "");
-    xmlFree(t);
-    return s;
-}
-
 /* The Info dictionary: title, author, subject, keywords, dates. */
 static void set_info(HPDF_Doc doc, xmlNodePtr root, long long source_date)
 {
-    xmlNodePtr meta = child(root, "meta");
-    char *title = content(child(meta, "title"));
+    xmlNodePtr meta = tree_child(root, "meta");
+    char *title = tree_text(tree_child(meta, "title"));
     HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, title);
     free(title);
     buf author = BUF_INIT;
-    xmlNodePtr authors = child(meta, "authors");
+    xmlNodePtr authors = tree_child(meta, "authors");
     for (xmlNodePtr a = authors ? authors->children : NULL; a; a = a->next) {
         if (a->type != XML_ELEMENT_NODE)
             continue;
-        char *name = content(child(a, "name"));
+        char *name = tree_text(tree_child(a, "name"));
         buf_addf(&author, "%s%s", author.len ? ", " : "", name);
         free(name);
     }
-    if (!author.len && child(meta, "signatory")) {
-        char *name = content(child(child(meta, "signatory"), "name"));
+    if (!author.len && tree_child(meta, "signatory")) {
+        char *name = tree_text(tree_child(tree_child(meta, "signatory"), "name"));
         buf_adds(&author, name);
         free(name);
     }
-    if (!author.len && child(meta, "issuer")) {
-        char *name = content(child(child(meta, "issuer"), "name"));
+    if (!author.len && tree_child(meta, "issuer")) {
+        char *name = tree_text(tree_child(tree_child(meta, "issuer"), "name"));
         buf_adds(&author, name);
         free(name);
     }
     if (author.len)
         HPDF_SetInfoAttr(doc, HPDF_INFO_AUTHOR, author.data);
     buf_free(&author);
-    char *genre = content(child(meta, "genre"));
+    char *genre = tree_text(tree_child(meta, "genre"));
     if (*genre)
         HPDF_SetInfoAttr(doc, HPDF_INFO_SUBJECT, genre);
     free(genre);
     buf kw = BUF_INIT;
-    xmlNodePtr keywords = child(meta, "keywords");
+    xmlNodePtr keywords = tree_child(meta, "keywords");
     for (xmlNodePtr k = keywords ? keywords->children : NULL; k; k = k->next) {
         if (k->type != XML_ELEMENT_NODE)
             continue;
-        char *word = content(k);
+        char *word = tree_text(k);
         buf_addf(&kw, "%s%s", kw.len ? ", " : "", word);
         free(word);
     }
@@ -159,7 +144,7 @@ static void set_info(HPDF_Doc doc, xmlNodePtr root, long long source_date)
         d.ind = 'Z';
         have = true;
     } else {
-        xmlChar *v = child(meta, "date") ? xmlGetProp(child(meta, "date"), BAD_CAST "value")
+        xmlChar *v = tree_child(meta, "date") ? xmlGetProp(tree_child(meta, "date"), BAD_CAST "value")
                                          : NULL;
         if (v && sscanf((const char *)v, "%d-%d-%d", &d.year, &d.month, &d.day) == 3) {
             d.ind = 'Z';

@@ -10,6 +10,7 @@
 
 #include "buf.h"
 #include "text.h"
+#include "tree.h"
 
 typedef struct {
     pdf_layout *l;
@@ -20,30 +21,6 @@ typedef struct {
 } ctx;
 
 /* ------------------------------------------------------------ the tree */
-
-static bool is(xmlNodePtr n, const char *name)
-{
-    return n && n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
-}
-
-static xmlNodePtr child(xmlNodePtr n, const char *name)
-{
-    for (xmlNodePtr c = n ? n->children : NULL; c; c = c->next)
-        if (is(c, name))
-            return c;
-    return NULL;
-}
-
-/* The text of an element (fields as their caption), trimmed; malloc'd. */
-static char *text_of(xmlNodePtr n)
-{
-    if (!n)
-        return xstrdup("");
-    xmlChar *t = xmlNodeGetContent(n);
-    char *s = str_trim(t ? (const char *)t : "");
-    xmlFree(t);
-    return s;
-}
 
 static char *attr(xmlNodePtr n, const char *name)
 {
@@ -94,7 +71,7 @@ static void image_block(ctx *c, xmlNodePtr img)
     buf path = BUF_INIT;
     buf_addf(&path, "%s/%s", c->project_dir, src);
     if (layout_image(c->l, path.data, !strcmp(format, "png"))) {
-        char *caption = text_of(img);
+        char *caption = tree_text(img);
         if (*caption) {
             layout_space(c->l, 3);
             pdf_pstyle st = plain_style(PDF_ITALIC, PDF_SMALL_SIZE, ALIGN_CENTER);
@@ -116,7 +93,7 @@ static bool has_text(xmlNodePtr p)
             for (const xmlChar *s = c->content; *s; s++)
                 if (*s != ' ' && *s != '\n' && *s != '\t')
                     return true;
-        } else if (c->type == XML_ELEMENT_NODE && !is(c, "image")) {
+        } else if (c->type == XML_ELEMENT_NODE && !tree_is(c, "image")) {
             return true;
         }
     }
@@ -126,7 +103,7 @@ static bool has_text(xmlNodePtr p)
 static void paragraph(ctx *c, xmlNodePtr el, double left)
 {
     for (xmlNodePtr i = el->children; i; i = i->next)
-        if (is(i, "image"))
+        if (tree_is(i, "image"))
             image_block(c, i);
     if (!has_text(el))
         return;
@@ -158,7 +135,7 @@ static void list_block(ctx *c, xmlNodePtr list, double left)
 {
     int k = 0;
     for (xmlNodePtr item = list->children; item; item = item->next) {
-        if (!is(item, "item"))
+        if (!tree_is(item, "item"))
             continue;
         char mark[32];
         marker(list, k++, mark, sizeof mark);
@@ -167,7 +144,7 @@ static void list_block(ctx *c, xmlNodePtr list, double left)
         for (xmlNodePtr b = item->children; b; b = b->next) {
             if (b->type != XML_ELEMENT_NODE)
                 continue;
-            if (first && is(b, "p")) {
+            if (first && tree_is(b, "p")) {
                 pdf_pstyle st = body_style();
                 st.left = left;
                 st.hang = PDF_INDENT + mark_w;
@@ -176,9 +153,9 @@ static void list_block(ctx *c, xmlNodePtr list, double left)
                 para_text(c->l, p, "\xC2\xA0", PDF_REGULAR);    /* the mark stays with its text */
                 para_inlines(c->l, p, b, c->doc_id);
                 layout_add(c->l, p, false);
-            } else if (is(b, "list")) {
+            } else if (tree_is(b, "list")) {
                 list_block(c, b, left + PDF_MM(10));
-            } else if (is(b, "p")) {
+            } else if (tree_is(b, "p")) {
                 /* A further paragraph of the item, under its text. */
                 pdf_pstyle st = body_style();
                 st.left = left + PDF_INDENT + mark_w;
@@ -200,7 +177,7 @@ static void table_block(ctx *c, xmlNodePtr el)
     free(cols);
     pdf_table *t = layout_table(c->l, ncols ? ncols : 1, PDF_SMALL_SIZE);
     for (xmlNodePtr row = el->children; row; row = row->next) {
-        if (!is(row, "row"))
+        if (!tree_is(row, "row"))
             continue;
         char *header = attr(row, "header");
         bool head = !strcmp(header, "true");
@@ -208,7 +185,7 @@ static void table_block(ctx *c, xmlNodePtr el)
         table_row(t, head);
         size_t col = 0;
         for (xmlNodePtr cell = row->children; cell; cell = cell->next) {
-            if (!is(cell, "cell"))
+            if (!tree_is(cell, "cell"))
                 continue;
             char *align = attr(cell, "align");
             pdf_align a = head ? ALIGN_CENTER : !strcmp(align, "center") ? ALIGN_CENTER
@@ -233,7 +210,7 @@ static void table_block(ctx *c, xmlNodePtr el)
 
 static void code_block(ctx *c, xmlNodePtr el)
 {
-    char *code = text_of(el);
+    char *code = tree_text(el);
     char *save = NULL;
     for (char *line = strtok_r(code, "\n", &save); line; line = strtok_r(NULL, "\n", &save))
         add_text_line(c, line, PDF_REGULAR, PDF_SMALL_SIZE, ALIGN_LEFT, false);
@@ -255,7 +232,7 @@ static void heading(ctx *c, xmlNodePtr section, xmlNodePtr h)
         para_text(c->l, p, " ", st.face);
     }
     para_inlines(c->l, p, h, c->doc_id);
-    char *title = text_of(h);
+    char *title = tree_text(h);
     buf bm = BUF_INIT;
     buf_addf(&bm, "%s%s%s", number, *number ? " " : "", title);
     layout_space(c->l, level == 1 ? 12 : 8);
@@ -269,20 +246,20 @@ static void heading(ctx *c, xmlNodePtr section, xmlNodePtr h)
 
 static void block(ctx *c, xmlNodePtr b, double left)
 {
-    if (is(b, "p")) {
+    if (tree_is(b, "p")) {
         paragraph(c, b, left);
-    } else if (is(b, "list")) {
+    } else if (tree_is(b, "list")) {
         list_block(c, b, left);
-    } else if (is(b, "quote")) {
+    } else if (tree_is(b, "quote")) {
         blocks(c, b, left + PDF_MM(10));
-    } else if (is(b, "table")) {
+    } else if (tree_is(b, "table")) {
         table_block(c, b);
-    } else if (is(b, "codeblock")) {
+    } else if (tree_is(b, "codeblock")) {
         code_block(c, b);
-    } else if (is(b, "hr")) {
+    } else if (tree_is(b, "hr")) {
         layout_space(c->l, 10);
-    } else if (is(b, "section")) {
-        xmlNodePtr h = child(b, "heading");
+    } else if (tree_is(b, "section")) {
+        xmlNodePtr h = tree_child(b, "heading");
         if (h)
             heading(c, b, h);
         blocks(c, b, left);
@@ -301,19 +278,19 @@ static void blocks(ctx *c, xmlNodePtr container, double left)
 /* The organisation's header: its lines, bold capitals, centred. */
 static void org_header(ctx *c, xmlNodePtr issuer, double size)
 {
-    xmlNodePtr header = child(issuer, "header");
+    xmlNodePtr header = tree_child(issuer, "header");
     if (header) {
         for (xmlNodePtr line = header->children; line; line = line->next) {
-            if (!is(line, "line"))
+            if (!tree_is(line, "line"))
                 continue;
             pdf_pstyle st = plain_style(PDF_BOLD, size, ALIGN_CENTER);
             st.upper = true;
             layout_add(c->l, inline_para(c, &st, line), true);
         }
-    } else if (child(issuer, "name")) {
+    } else if (tree_child(issuer, "name")) {
         pdf_pstyle st = plain_style(PDF_BOLD, size, ALIGN_CENTER);
         st.upper = true;
-        layout_add(c->l, inline_para(c, &st, child(issuer, "name")), true);
+        layout_add(c->l, inline_para(c, &st, tree_child(issuer, "name")), true);
     }
 }
 
@@ -343,7 +320,7 @@ static void date_into(ctx *c, pdf_para *p, xmlNodePtr date)
 /* «29.03.2017» left and «№ 01/970» right, on one line. */
 static void date_number_line(ctx *c, xmlNodePtr meta)
 {
-    xmlNodePtr date = child(meta, "date"), number = child(meta, "number");
+    xmlNodePtr date = tree_child(meta, "date"), number = tree_child(meta, "number");
     if (!date && !number)
         return;
     pdf_pstyle st = plain_style(PDF_REGULAR, PDF_BODY_SIZE, ALIGN_LEFT);
@@ -351,10 +328,10 @@ static void date_number_line(ctx *c, xmlNodePtr meta)
     pdf_para *p = layout_para(c->l, &st);
     date_into(c, p, date);
     if (number) {
-        char *num = text_of(number);
+        char *num = tree_text(number);
         buf s = BUF_INIT;
         buf_addf(&s, "№\xC2\xA0%s", num);
-        if (child(number, "field")) {
+        if (tree_child(number, "field")) {
             /* A blank to fill in is too wide for the right end of the
              * date's line: it gets a line of its own, flush right. */
             layout_add(c->l, p, true);
@@ -381,10 +358,10 @@ static void place_line(ctx *c, xmlNodePtr place)
         return;
     pdf_pstyle st = plain_style(PDF_REGULAR, PDF_BODY_SIZE, ALIGN_CENTER);
     pdf_para *p = layout_para(c->l, &st);
-    char *text = text_of(place);
+    char *text = tree_text(place);
     /* A town gets «г.», unless the text says what it is («с.», «пос.»). */
     const char *dot = strchr(text, '.');
-    if (!child(place, "field") && (!dot || dot - text > 6))
+    if (!tree_child(place, "field") && (!dot || dot - text > 6))
         para_text(c->l, p, "г.\xC2\xA0", PDF_REGULAR);
     para_inlines(c->l, p, place, c->doc_id);
     free(text);
@@ -411,13 +388,13 @@ static void signature(ctx *c, xmlNodePtr sig)
     layout_space(c->l, 2 * 1.15 * PDF_BODY_SIZE);
     pdf_pstyle st = plain_style(PDF_REGULAR, PDF_BODY_SIZE, ALIGN_LEFT);
     st.right = layout_width(c->l) * 0.45;
-    pdf_para *p = inline_para(c, &st, child(sig, "position"));
-    char *name = text_of(child(sig, "name"));
-    if (child(child(sig, "name"), "field")) {
+    pdf_para *p = inline_para(c, &st, tree_child(sig, "position"));
+    char *name = tree_text(tree_child(sig, "name"));
+    if (tree_child(tree_child(sig, "name"), "field")) {
         /* A field name: on its own line at the right, with its blank. */
         layout_add(c->l, p, true);
         pdf_pstyle rs = plain_style(PDF_REGULAR, PDF_BODY_SIZE, ALIGN_RIGHT);
-        layout_add(c->l, inline_para(c, &rs, child(sig, "name")), false);
+        layout_add(c->l, inline_para(c, &rs, tree_child(sig, "name")), false);
     } else {
         para_right(p, name, PDF_REGULAR);
         layout_add(c->l, p, false);
@@ -436,8 +413,8 @@ static void stamp(ctx *c, xmlNodePtr st_el)
         return;
     char *mode = attr(st_el, "mode"), *word = attr(st_el, "word");
     char *n = attr(st_el, "n"), *of = attr(st_el, "of");
-    char *by = text_of(child(st_el, "by")), *issuer = text_of(child(st_el, "issuer"));
-    char *date = text_of(child(st_el, "date")), *number = text_of(child(st_el, "number"));
+    char *by = tree_text(tree_child(st_el, "by")), *issuer = tree_text(tree_child(st_el, "issuer"));
+    char *date = tree_text(tree_child(st_el, "date")), *number = tree_text(tree_child(st_el, "number"));
     pdf_pstyle st = plain_style(PDF_REGULAR, PDF_SMALL_SIZE, ALIGN_LEFT);
     st.left = layout_width(c->l) / 2;
     st.right = layout_width(c->l) - st.left - PDF_MM(75);
@@ -500,9 +477,9 @@ static void draft_mark(ctx *c, xmlNodePtr root)
 
 static void register_notes(ctx *c, xmlNodePtr root)
 {
-    xmlNodePtr notes = child(root, "footnotes");
+    xmlNodePtr notes = tree_child(root, "footnotes");
     for (xmlNodePtr n = notes ? notes->children : NULL; n; n = n->next) {
-        if (!is(n, "footnote"))
+        if (!tree_is(n, "footnote"))
             continue;
         char *num = attr(n, "n");
         layout_note(c->l, c->doc_id, atoi(num), n);
@@ -516,20 +493,20 @@ static void compose_any(ctx *c, xmlNodePtr root);
 
 static void order(ctx *c, xmlNodePtr root)
 {
-    xmlNodePtr meta = child(root, "meta"), body = child(root, "body");
-    org_header(c, child(meta, "issuer"), PDF_BODY_SIZE);
+    xmlNodePtr meta = tree_child(root, "meta"), body = tree_child(root, "body");
+    org_header(c, tree_child(meta, "issuer"), PDF_BODY_SIZE);
     layout_space(c->l, 14);
-    char *form = text_of(child(meta, "form"));
+    char *form = tree_text(tree_child(meta, "form"));
     spaced(c, form, PDF_BODY_SIZE + 2);
     free(form);
     layout_space(c->l, 14);
     date_number_line(c, meta);
-    place_line(c, child(meta, "place"));
+    place_line(c, tree_child(meta, "place"));
     layout_space(c->l, 16);
-    title_to_text(c, child(meta, "title"), PDF_BOLD);
+    title_to_text(c, tree_child(meta, "title"), PDF_BOLD);
     layout_space(c->l, 16);
-    blocks(c, child(body, "preamble"), 0);
-    char *directive = text_of(child(meta, "directive"));
+    blocks(c, tree_child(body, "preamble"), 0);
+    char *directive = tree_text(tree_child(meta, "directive"));
     if (*directive) {
         buf d = BUF_INIT;
         buf_addf(&d, "%s:", directive);
@@ -540,16 +517,16 @@ static void order(ctx *c, xmlNodePtr root)
     }
     free(directive);
     /* Points: «1. Утвердить …» at the paragraph indent, nested «1)». */
-    xmlNodePtr points = child(body, "points");
+    xmlNodePtr points = tree_child(body, "points");
     for (xmlNodePtr pt = points ? points->children : NULL; pt; pt = pt->next) {
-        if (!is(pt, "point"))
+        if (!tree_is(pt, "point"))
             continue;
         char *n = attr(pt, "n");
         bool first = true;
         for (xmlNodePtr b = pt->children; b; b = b->next) {
             if (b->type != XML_ELEMENT_NODE)
                 continue;
-            if (first && is(b, "p")) {
+            if (first && tree_is(b, "p")) {
                 pdf_pstyle st = body_style();
                 pdf_para *p = layout_para(c->l, &st);
                 buf mark = BUF_INIT;
@@ -558,15 +535,15 @@ static void order(ctx *c, xmlNodePtr root)
                 buf_free(&mark);
                 para_inlines(c->l, p, b, c->doc_id);
                 layout_add(c->l, p, false);
-            } else if (is(b, "list")) {
+            } else if (tree_is(b, "list")) {
                 /* Sub-points inline too, as orders write them. */
                 int k = 0;
                 for (xmlNodePtr item = b->children; item; item = item->next) {
-                    if (!is(item, "item"))
+                    if (!tree_is(item, "item"))
                         continue;
                     char mark[32];
                     marker(b, k++, mark, sizeof mark);
-                    xmlNodePtr ip = child(item, "p");
+                    xmlNodePtr ip = tree_child(item, "p");
                     pdf_pstyle st = body_style();
                     pdf_para *p = layout_para(c->l, &st);
                     para_text(c->l, p, mark, PDF_REGULAR);
@@ -582,58 +559,58 @@ static void order(ctx *c, xmlNodePtr root)
         }
         free(n);
     }
-    signature(c, child(meta, "signatory"));
+    signature(c, tree_child(meta, "signatory"));
 }
 
 static void letter(ctx *c, xmlNodePtr root)
 {
-    xmlNodePtr meta = child(root, "meta"), body = child(root, "body");
+    xmlNodePtr meta = tree_child(root, "meta"), body = tree_child(root, "body");
     /* Sender at the left, addressee at the right, side by side. */
     double widths[2] = {layout_width(c->l) * 0.5, layout_width(c->l) * 0.5};
     pdf_table *t = layout_table(c->l, 2, PDF_SMALL_SIZE);
     table_grid(t, widths);
     table_row(t, false);
-    xmlNodePtr issuer = child(meta, "issuer");
-    xmlNodePtr header = child(issuer, "header");
+    xmlNodePtr issuer = tree_child(meta, "issuer");
+    xmlNodePtr header = tree_child(issuer, "header");
     if (header) {
         for (xmlNodePtr line = header->children; line; line = line->next)
-            if (is(line, "line")) {
+            if (tree_is(line, "line")) {
                 pdf_para *p = table_cell(c->l, t, 0, ALIGN_CENTER, PDF_BOLD);
                 p->style.upper = true;
                 para_inlines(c->l, p, line, c->doc_id);
             }
-    } else if (child(issuer, "name")) {
+    } else if (tree_child(issuer, "name")) {
         pdf_para *p = table_cell(c->l, t, 0, ALIGN_CENTER, PDF_BOLD);
-        para_inlines(c->l, p, child(issuer, "name"), c->doc_id);
+        para_inlines(c->l, p, tree_child(issuer, "name"), c->doc_id);
     }
     static const char *const contacts[] = {"address", "phone", "email"};
     for (size_t i = 0; i < 3; i++)
-        if (child(issuer, contacts[i])) {
+        if (tree_child(issuer, contacts[i])) {
             pdf_para *p = table_cell(c->l, t, 0, ALIGN_CENTER, PDF_REGULAR);
-            para_inlines(c->l, p, child(issuer, contacts[i]), c->doc_id);
+            para_inlines(c->l, p, tree_child(issuer, contacts[i]), c->doc_id);
         }
     /* «№ … от …» under the sender; «На № … от …» when replying. */
     pdf_para *reg = table_cell(c->l, t, 0, ALIGN_CENTER, PDF_REGULAR);
     para_text(c->l, reg, "", PDF_REGULAR);
-    if (child(meta, "number")) {
+    if (tree_child(meta, "number")) {
         para_text(c->l, reg, "№\xC2\xA0", PDF_REGULAR);
-        para_inlines(c->l, reg, child(meta, "number"), c->doc_id);
+        para_inlines(c->l, reg, tree_child(meta, "number"), c->doc_id);
     }
-    if (child(meta, "date")) {
+    if (tree_child(meta, "date")) {
         para_text(c->l, reg, " от\xC2\xA0", PDF_REGULAR);
-        para_inlines(c->l, reg, child(meta, "date"), c->doc_id);
+        para_inlines(c->l, reg, tree_child(meta, "date"), c->doc_id);
     }
-    xmlNodePtr reply = child(meta, "reply_to");
+    xmlNodePtr reply = tree_child(meta, "reply_to");
     if (reply) {
         pdf_para *p = table_cell(c->l, t, 0, ALIGN_CENTER, PDF_REGULAR);
         para_text(c->l, p, "На\xC2\xA0№\xC2\xA0", PDF_REGULAR);
-        para_inlines(c->l, p, child(reply, "number"), c->doc_id);
+        para_inlines(c->l, p, tree_child(reply, "number"), c->doc_id);
         para_text(c->l, p, " от\xC2\xA0", PDF_REGULAR);
-        para_inlines(c->l, p, child(reply, "date"), c->doc_id);
+        para_inlines(c->l, p, tree_child(reply, "date"), c->doc_id);
     }
-    xmlNodePtr to = child(meta, "to");
+    xmlNodePtr to = tree_child(meta, "to");
     for (xmlNodePtr line = to ? to->children : NULL; line; line = line->next)
-        if (is(line, "line")) {
+        if (tree_is(line, "line")) {
             pdf_para *p = table_cell(c->l, t, 1, ALIGN_LEFT, PDF_REGULAR);
             p->style.size = PDF_BODY_SIZE;
             p->style.left = PDF_MM(15);
@@ -641,20 +618,20 @@ static void letter(ctx *c, xmlNodePtr root)
         }
     layout_add_table(c->l, t);
     layout_space(c->l, 18);
-    title_to_text(c, child(meta, "title"), PDF_REGULAR);
+    title_to_text(c, tree_child(meta, "title"), PDF_REGULAR);
     layout_space(c->l, 14);
     blocks(c, body, 0);
-    signature(c, child(meta, "signatory"));
-    xmlNodePtr ex = child(meta, "executor");
+    signature(c, tree_child(meta, "signatory"));
+    xmlNodePtr ex = tree_child(meta, "executor");
     if (ex) {
         layout_to_foot(c->l);
         pdf_pstyle st = plain_style(PDF_REGULAR, PDF_SMALL_SIZE, ALIGN_LEFT);
         pdf_para *p = layout_para(c->l, &st);
         para_text(c->l, p, "Исполнитель: ", PDF_REGULAR);
-        para_inlines(c->l, p, child(ex, "name"), c->doc_id);
-        if (child(ex, "phone")) {
+        para_inlines(c->l, p, tree_child(ex, "name"), c->doc_id);
+        if (tree_child(ex, "phone")) {
             para_text(c->l, p, ", ", PDF_REGULAR);
-            para_inlines(c->l, p, child(ex, "phone"), c->doc_id);
+            para_inlines(c->l, p, tree_child(ex, "phone"), c->doc_id);
         }
         layout_add(c->l, p, false);
     }
@@ -663,11 +640,11 @@ static void letter(ctx *c, xmlNodePtr root)
 /* The roadmap's event table: header, section rows, one row per event. */
 static void roadmap_table(ctx *c, xmlNodePtr meta, xmlNodePtr body)
 {
-    xmlNodePtr columns = child(meta, "columns");
+    xmlNodePtr columns = tree_child(meta, "columns");
     size_t ncols = 0;
     char *fields[16];
     for (xmlNodePtr col = columns ? columns->children : NULL; col && ncols < 16; col = col->next)
-        if (is(col, "column"))
+        if (tree_is(col, "column"))
             fields[ncols++] = attr(col, "field");
     if (!ncols)
         return;
@@ -675,20 +652,20 @@ static void roadmap_table(ctx *c, xmlNodePtr meta, xmlNodePtr body)
     table_row(t, true);
     size_t k = 0;
     for (xmlNodePtr col = columns->children; col && k < ncols; col = col->next)
-        if (is(col, "column")) {
+        if (tree_is(col, "column")) {
             pdf_para *p = table_cell(c->l, t, k++, ALIGN_CENTER, PDF_BOLD);
             para_inlines(c->l, p, col, c->doc_id);
         }
     for (xmlNodePtr sec = body ? body->children : NULL; sec; sec = sec->next) {
-        if (!is(sec, "section"))
+        if (!tree_is(sec, "section"))
             continue;
-        xmlNodePtr h = child(sec, "heading");
+        xmlNodePtr h = tree_child(sec, "heading");
         if (h) {
             pdf_para *p = table_span(c->l, t, ALIGN_CENTER, PDF_BOLD);
             para_inlines(c->l, p, h, c->doc_id);
         }
         for (xmlNodePtr ev = sec->children; ev; ev = ev->next) {
-            if (!is(ev, "event"))
+            if (!tree_is(ev, "event"))
                 continue;
             table_row(t, false);
             for (size_t i = 0; i < ncols; i++) {
@@ -706,9 +683,9 @@ static void roadmap_table(ctx *c, xmlNodePtr meta, xmlNodePtr body)
                 const char *el = !strcmp(f, "period") ? "period" : f;
                 bool any = false;
                 for (xmlNodePtr x = ev->children; x; x = x->next) {
-                    if (!is(x, el))
+                    if (!tree_is(x, el))
                         continue;
-                    xmlNodePtr shown = is(x, "period") ? child(x, "text") : x;
+                    xmlNodePtr shown = tree_is(x, "period") ? tree_child(x, "text") : x;
                     pdf_para *p = table_cell(c->l, t, i, ALIGN_LEFT, PDF_REGULAR);
                     para_inlines(c->l, p, shown, c->doc_id);
                     any = true;
@@ -729,14 +706,14 @@ static void roadmap_table(ctx *c, xmlNodePtr meta, xmlNodePtr body)
 
 static void roadmap(ctx *c, xmlNodePtr root)
 {
-    xmlNodePtr meta = child(root, "meta"), body = child(root, "body");
-    stamp(c, child(meta, "stamp"));
-    centred_title(c, child(meta, "title"), false);
-    xmlNodePtr basis = child(meta, "basis");
+    xmlNodePtr meta = tree_child(root, "meta"), body = tree_child(root, "body");
+    stamp(c, tree_child(meta, "stamp"));
+    centred_title(c, tree_child(meta, "title"), false);
+    xmlNodePtr basis = tree_child(meta, "basis");
     if (basis) {
         add_text_line(c, "Основания:", PDF_BOLD, PDF_BODY_SIZE, ALIGN_LEFT, true);
         for (xmlNodePtr it = basis->children; it; it = it->next)
-            if (is(it, "item")) {
+            if (tree_is(it, "item")) {
                 pdf_pstyle st = body_style();
                 st.hang = PDF_INDENT + PDF_MM(7.5);
                 pdf_para *p = layout_para(c->l, &st);
@@ -746,16 +723,16 @@ static void roadmap(ctx *c, xmlNodePtr root)
             }
         layout_space(c->l, 8);
     }
-    blocks(c, child(body, "intro"), 0);
+    blocks(c, tree_child(body, "intro"), 0);
     layout_space(c->l, 8);
     roadmap_table(c, meta, body);
 }
 
 static void article(ctx *c, xmlNodePtr root)
 {
-    xmlNodePtr meta = child(root, "meta"), body = child(root, "body");
-    if (child(meta, "udc")) {
-        char *udc = text_of(child(meta, "udc"));
+    xmlNodePtr meta = tree_child(root, "meta"), body = tree_child(root, "body");
+    if (tree_child(meta, "udc")) {
+        char *udc = tree_text(tree_child(meta, "udc"));
         buf s = BUF_INIT;
         buf_addf(&s, "УДК %s", udc);
         add_text_line(c, s.data, PDF_REGULAR, PDF_BODY_SIZE, ALIGN_LEFT, true);
@@ -763,32 +740,32 @@ static void article(ctx *c, xmlNodePtr root)
         free(udc);
         layout_space(c->l, 10);
     }
-    xmlNodePtr authors = child(meta, "authors");
+    xmlNodePtr authors = tree_child(meta, "authors");
     for (xmlNodePtr a = authors ? authors->children : NULL; a; a = a->next) {
-        if (!is(a, "author"))
+        if (!tree_is(a, "author"))
             continue;
         pdf_pstyle st = plain_style(PDF_BOLD_ITALIC, PDF_BODY_SIZE, ALIGN_RIGHT);
-        layout_add(c->l, inline_para(c, &st, child(a, "name")), true);
+        layout_add(c->l, inline_para(c, &st, tree_child(a, "name")), true);
         static const char *const parts[] = {"affiliation", "city", "email"};
         for (size_t i = 0; i < 3; i++)
-            if (child(a, parts[i])) {
+            if (tree_child(a, parts[i])) {
                 pdf_pstyle s2 = plain_style(PDF_ITALIC, PDF_SMALL_SIZE, ALIGN_RIGHT);
                 s2.left = layout_width(c->l) * 0.35;
-                layout_add(c->l, inline_para(c, &s2, child(a, parts[i])), true);
+                layout_add(c->l, inline_para(c, &s2, tree_child(a, parts[i])), true);
             }
     }
     layout_space(c->l, 12);
-    centred_title(c, child(meta, "title"), true);
-    if (child(meta, "abstract")) {
+    centred_title(c, tree_child(meta, "title"), true);
+    if (tree_child(meta, "abstract")) {
         pdf_pstyle st = body_style();
         st.face = PDF_ITALIC;
         st.size = PDF_SMALL_SIZE;
         pdf_para *p = layout_para(c->l, &st);
         para_text(c->l, p, "Аннотация. ", PDF_BOLD_ITALIC);
-        para_inlines(c->l, p, child(meta, "abstract"), c->doc_id);
+        para_inlines(c->l, p, tree_child(meta, "abstract"), c->doc_id);
         layout_add(c->l, p, false);
     }
-    xmlNodePtr kw = child(meta, "keywords");
+    xmlNodePtr kw = tree_child(meta, "keywords");
     if (kw) {
         pdf_pstyle st = body_style();
         st.face = PDF_ITALIC;
@@ -797,7 +774,7 @@ static void article(ctx *c, xmlNodePtr root)
         para_text(c->l, p, "Ключевые слова: ", PDF_BOLD_ITALIC);
         bool first = true;
         for (xmlNodePtr k = kw->children; k; k = k->next)
-            if (is(k, "keyword")) {
+            if (tree_is(k, "keyword")) {
                 if (!first)
                     para_text(c->l, p, ", ", PDF_ITALIC);
                 para_inlines(c->l, p, k, c->doc_id);
@@ -808,14 +785,14 @@ static void article(ctx *c, xmlNodePtr root)
     }
     layout_space(c->l, 12);
     blocks(c, body, 0);
-    xmlNodePtr refs = child(meta, "references");
+    xmlNodePtr refs = tree_child(meta, "references");
     if (refs) {
         layout_space(c->l, 12);
         add_text_line(c, "Список литературы", PDF_BOLD, PDF_BODY_SIZE, ALIGN_CENTER, true);
         layout_space(c->l, 6);
         int n = 0;
         for (xmlNodePtr r = refs->children; r; r = r->next) {
-            if (!is(r, "reference"))
+            if (!tree_is(r, "reference"))
                 continue;
             pdf_pstyle st = body_style();
             st.size = PDF_SMALL_SIZE;
@@ -831,22 +808,22 @@ static void article(ctx *c, xmlNodePtr root)
 
 static void document(ctx *c, xmlNodePtr root)
 {
-    xmlNodePtr meta = child(root, "meta");
-    stamp(c, child(meta, "stamp"));
-    centred_title(c, child(meta, "title"), false);
-    blocks(c, child(root, "body"), 0);
-    signature(c, child(meta, "signatory"));
+    xmlNodePtr meta = tree_child(root, "meta");
+    stamp(c, tree_child(meta, "stamp"));
+    centred_title(c, tree_child(meta, "title"), false);
+    blocks(c, tree_child(root, "body"), 0);
+    signature(c, tree_child(meta, "signatory"));
 }
 
 /* Roadmaps of six columns or more are set on landscape pages. */
 static bool wants_landscape(xmlNodePtr doc)
 {
-    if (!is(doc, "roadmap"))
+    if (!tree_is(doc, "roadmap"))
         return false;
     size_t n = 0;
-    xmlNodePtr cols = child(child(doc, "meta"), "columns");
+    xmlNodePtr cols = tree_child(tree_child(doc, "meta"), "columns");
     for (xmlNodePtr col = cols ? cols->children : NULL; col; col = col->next)
-        n += is(col, "column");
+        n += tree_is(col, "column");
     return n >= 6;
 }
 
@@ -856,25 +833,25 @@ static void compose_any(ctx *c, xmlNodePtr root)
     char *id = attr(root, "id");
     ctx mine = *c;
     mine.doc_id = id;
-    char *title = text_of(child(child(root, "meta"), "title"));
+    char *title = tree_text(tree_child(tree_child(root, "meta"), "title"));
     layout_anchor(c->l, id);
     layout_bookmark(c->l, c->level, title);
     register_notes(&mine, root);
     draft_mark(&mine, root);
-    if (is(root, "order"))
+    if (tree_is(root, "order"))
         order(&mine, root);
-    else if (is(root, "letter"))
+    else if (tree_is(root, "letter"))
         letter(&mine, root);
-    else if (is(root, "roadmap"))
+    else if (tree_is(root, "roadmap"))
         roadmap(&mine, root);
-    else if (is(root, "article"))
+    else if (tree_is(root, "article"))
         article(&mine, root);
     else
         document(&mine, root);
     /* Each annex from a new page, numbered as a document of its own. */
-    xmlNodePtr annexes = child(root, "annexes");
+    xmlNodePtr annexes = tree_child(root, "annexes");
     for (xmlNodePtr a = annexes ? annexes->children : NULL; a; a = a->next) {
-        if (!is(a, "annex"))
+        if (!tree_is(a, "annex"))
             continue;
         for (xmlNodePtr d = a->children; d; d = d->next)
             if (d->type == XML_ELEMENT_NODE) {
@@ -903,13 +880,13 @@ static void authors_line(xmlNodePtr authors, buf *out)
 {
     int n = 0;
     for (xmlNodePtr a = authors ? authors->children : NULL; a; a = a->next) {
-        if (!is(a, "author"))
+        if (!tree_is(a, "author"))
             continue;
         if (n == 3) {
             buf_adds(out, " [и др.]");
             return;
         }
-        char *name = text_of(child(a, "name"));
+        char *name = tree_text(tree_child(a, "name"));
         buf_addf(out, "%s%s", n ? ", " : "", name);
         free(name);
         n++;
@@ -929,30 +906,30 @@ static void text_para(ctx *c, const char *text, pdf_face face, double size,
 static void title_page(ctx *c, xmlNodePtr meta)
 {
     buf authors = BUF_INIT;
-    authors_line(child(meta, "authors"), &authors);
+    authors_line(tree_child(meta, "authors"), &authors);
     text_para(c, authors.data ? authors.data : "", PDF_ITALIC, PDF_BODY_SIZE,
               ALIGN_CENTER, false);
     buf_free(&authors);
     layout_space(c->l, 200);
     pdf_pstyle st = plain_style(PDF_BOLD, 18, ALIGN_CENTER);
     st.upper = true;
-    layout_add(c->l, inline_para(c, &st, child(meta, "title")), true);
+    layout_add(c->l, inline_para(c, &st, tree_child(meta, "title")), true);
     layout_space(c->l, 14);
-    if (child(meta, "subtitle")) {
+    if (tree_child(meta, "subtitle")) {
         pdf_pstyle sub = plain_style(PDF_REGULAR, PDF_BODY_SIZE + 2, ALIGN_CENTER);
-        layout_add(c->l, inline_para(c, &sub, child(meta, "subtitle")), true);
+        layout_add(c->l, inline_para(c, &sub, tree_child(meta, "subtitle")), true);
     }
-    if (child(meta, "genre")) {
+    if (tree_child(meta, "genre")) {
         layout_space(c->l, 6);
         pdf_pstyle g = plain_style(PDF_REGULAR, PDF_BODY_SIZE, ALIGN_CENTER);
-        layout_add(c->l, inline_para(c, &g, child(meta, "genre")), true);
+        layout_add(c->l, inline_para(c, &g, tree_child(meta, "genre")), true);
     }
     layout_to_foot(c->l);
     static const char *const foot[] = {"city", "publisher", "year"};
     for (size_t i = 0; i < 3; i++)
-        if (child(meta, foot[i])) {
+        if (tree_child(meta, foot[i])) {
             pdf_pstyle f = plain_style(PDF_REGULAR, PDF_BODY_SIZE, ALIGN_CENTER);
-            layout_add(c->l, inline_para(c, &f, child(meta, foot[i])), true);
+            layout_add(c->l, inline_para(c, &f, tree_child(meta, foot[i])), true);
         }
 }
 
@@ -964,7 +941,7 @@ static void verso(ctx *c, xmlNodePtr meta, int pages)
 {
     static const char *const codes[][2] = {{"udc", "УДК"}, {"bbk", "ББК"}};
     for (size_t i = 0; i < 2; i++) {
-        char *v = text_of(child(meta, codes[i][0]));
+        char *v = tree_text(tree_child(meta, codes[i][0]));
         buf s = BUF_INIT;
         buf_addf(&s, "%s %s", codes[i][1], v);
         text_para(c, s.data, PDF_REGULAR, PDF_BODY_SIZE, ALIGN_LEFT, false);
@@ -972,12 +949,12 @@ static void verso(ctx *c, xmlNodePtr meta, int pages)
         free(v);
     }
     layout_space(c->l, 24);
-    char *title = text_of(child(meta, "title")), *subtitle = text_of(child(meta, "subtitle"));
-    char *genre = text_of(child(meta, "genre")), *city = text_of(child(meta, "city"));
-    char *publisher = text_of(child(meta, "publisher")), *year = text_of(child(meta, "year"));
-    char *isbn = text_of(child(meta, "isbn"));
+    char *title = tree_text(tree_child(meta, "title")), *subtitle = tree_text(tree_child(meta, "subtitle"));
+    char *genre = tree_text(tree_child(meta, "genre")), *city = tree_text(tree_child(meta, "city"));
+    char *publisher = tree_text(tree_child(meta, "publisher")), *year = tree_text(tree_child(meta, "year"));
+    char *isbn = tree_text(tree_child(meta, "isbn"));
     buf rec = BUF_INIT, authors = BUF_INIT;
-    authors_line(child(meta, "authors"), &authors);
+    authors_line(tree_child(meta, "authors"), &authors);
     buf_adds(&rec, title);
     if (*subtitle)
         buf_addf(&rec, " : %s", subtitle);
@@ -991,11 +968,11 @@ static void verso(ctx *c, xmlNodePtr meta, int pages)
     pdf_para *p = layout_para(c->l, &st);
     para_text(c->l, p, rec.data, PDF_REGULAR);
     layout_add(c->l, p, false);
-    if (child(meta, "annotation")) {
+    if (tree_child(meta, "annotation")) {
         layout_space(c->l, 12);
         pdf_pstyle an = body_style();
         an.size = PDF_SMALL_SIZE;
-        layout_add(c->l, inline_para(c, &an, child(meta, "annotation")), false);
+        layout_add(c->l, inline_para(c, &an, tree_child(meta, "annotation")), false);
     }
     layout_to_foot(c->l);
     pdf_pstyle foot = plain_style(PDF_REGULAR, PDF_SMALL_SIZE, ALIGN_LEFT);
@@ -1043,12 +1020,12 @@ static void toc_entry(ctx *c, const char *title, const char *anchor, pdf_face fa
 void compose_each_document(xmlNodePtr collection, compose_visit visit, void *ud)
 {
     int k = 0;
-    for (xmlNodePtr part = child(child(collection, "parts"), "part"); part; part = part->next) {
-        if (!is(part, "part"))
+    for (xmlNodePtr part = tree_child(tree_child(collection, "parts"), "part"); part; part = part->next) {
+        if (!tree_is(part, "part"))
             continue;
         visit(ud, ++k, part, NULL);
         for (xmlNodePtr e = part->children; e; e = e->next)
-            for (xmlNodePtr d = is(e, "entry") ? e->children : NULL; d; d = d->next)
+            for (xmlNodePtr d = tree_is(e, "entry") ? e->children : NULL; d; d = d->next)
                 if (d->type == XML_ELEMENT_NODE)
                     visit(ud, k, part, d);
     }
@@ -1072,14 +1049,14 @@ static void toc_visit(void *ud, int part, xmlNodePtr part_el, xmlNodePtr doc)
     if (!doc) {
         char anchor[32];
         compose_part_anchor(part, anchor, sizeof anchor);
-        char *title = text_of(child(part_el, "title"));
+        char *title = tree_text(tree_child(part_el, "title"));
         layout_space(w->c->l, 6);
         toc_entry(w->c, title, anchor, PDF_BOLD, 0, w->page(w->ud, anchor));
         free(title);
         return;
     }
     char *id = attr(doc, "id");
-    char *title = text_of(child(child(doc, "meta"), "title"));
+    char *title = tree_text(tree_child(tree_child(doc, "meta"), "title"));
     toc_entry(w->c, title, id, PDF_REGULAR, PDF_MM(5), w->page(w->ud, id));
     free(title);
     free(id);
@@ -1090,7 +1067,7 @@ static void contents(ctx *c, xmlNodePtr root, int (*page)(void *, const char *),
     layout_bookmark(c->l, 0, "Содержание");
     text_para(c, "Содержание", PDF_BOLD, PDF_BODY_SIZE, ALIGN_CENTER, false);
     layout_space(c->l, 12);
-    if (child(root, "body") && child(root, "body")->children)
+    if (tree_child(root, "body") && tree_child(root, "body")->children)
         toc_entry(c, "Предисловие", "preface", PDF_REGULAR, 0, page(ud, "preface"));
     toc_walk w = {c, page, ud};
     compose_each_document(root, toc_visit, &w);
@@ -1112,7 +1089,7 @@ static void part_visit(void *ud, int part, xmlNodePtr part_el, xmlNodePtr doc)
     if (w->part_started != part) {
         char anchor[32];
         compose_part_anchor(part, anchor, sizeof anchor);
-        char *title = text_of(child(part_el, "title"));
+        char *title = tree_text(tree_child(part_el, "title"));
         layout_anchor(l, anchor);
         layout_bookmark(l, 0, title);
         text_para(w->c, title, PDF_BOLD, PDF_BODY_SIZE, ALIGN_CENTER, true);
@@ -1132,7 +1109,7 @@ void compose_collection(pdf_layout *l, xmlNodePtr root, const char *project_dir,
     ctx c = {l, project_dir, "", 1, true};
     char *id = attr(root, "id");
     c.doc_id = id;
-    xmlNodePtr meta = child(root, "meta");
+    xmlNodePtr meta = tree_child(root, "meta");
     /* Numbers on every page but the title pages (title and verso). */
     layout_numbering(l, 3, true);
     register_notes(&c, root);
@@ -1141,7 +1118,7 @@ void compose_collection(pdf_layout *l, xmlNodePtr root, const char *project_dir,
     verso(&c, meta, pages);
     layout_new_page(l, false, false);
     contents(&c, root, page, ud);
-    xmlNodePtr body = child(root, "body");
+    xmlNodePtr body = tree_child(root, "body");
     if (body && body->children) {
         layout_new_page(l, false, false);
         layout_anchor(l, "preface");

@@ -18,6 +18,7 @@
 
 #include "buf.h"
 #include "text.h"
+#include "tree.h"
 
 enum { FILL = 100000 };                 /* "infinite" stretch */
 enum { HYPHEN_PENALTY = 50, EXPLICIT_PENALTY = 50 };
@@ -443,11 +444,6 @@ static pdf_face with_italic(pdf_face f)
     return f == PDF_BOLD || f == PDF_BOLD_ITALIC ? PDF_BOLD_ITALIC : PDF_ITALIC;
 }
 
-static bool named(xmlNodePtr n, const char *name)
-{
-    return n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
-}
-
 static int find_note(pdf_layout *l, const char *doc_id, int n)
 {
     for (size_t i = 0; i < l->nnotes; i++)
@@ -492,21 +488,21 @@ static void walk_inlines(pdf_layout *l, pdf_para *p, xmlNodePtr el,
         }
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        if (named(c, "b")) {
+        if (tree_is(c, "b")) {
             walk_inlines(l, p, c, doc_id, with_bold(face), link);
-        } else if (named(c, "i")) {
+        } else if (tree_is(c, "i")) {
             walk_inlines(l, p, c, doc_id, with_italic(face), link);
-        } else if (named(c, "link")) {
+        } else if (tree_is(c, "link")) {
             xmlChar *href = xmlGetProp(c, BAD_CAST "href");
             int k = href ? layout_link(l, (const char *)href, false) : link;
             xmlFree(href);
             walk_inlines(l, p, c, doc_id, face, k);
-        } else if (named(c, "ref")) {
+        } else if (tree_is(c, "ref")) {
             xmlChar *target = xmlGetProp(c, BAD_CAST "target");
             int k = target ? layout_link(l, (const char *)target, true) : link;
             xmlFree(target);
             walk_inlines(l, p, c, doc_id, face, k);
-        } else if (named(c, "fnref")) {
+        } else if (tree_is(c, "fnref")) {
             xmlChar *num = xmlGetProp(c, BAD_CAST "n");
             int n = num ? atoi((const char *)num) : 0;
             int note = find_note(l, doc_id, n);
@@ -515,15 +511,15 @@ static void walk_inlines(pdf_layout *l, pdf_para *p, xmlNodePtr el,
                 add_box(l, p, (const char *)num, strlen((const char *)num), face,
                         size * 0.6, size * 0.35, -1, INK_NOTE, note);
             xmlFree(num);
-        } else if (named(c, "field")) {
+        } else if (tree_is(c, "field")) {
             xmlChar *caption = xmlNodeGetContent(c);
             add_field(l, p, (const char *)caption);
             xmlFree(caption);
-        } else if (named(c, "br")) {
+        } else if (tree_is(c, "br")) {
             /* A line break inside the paragraph. */
             add_item(p, (brk_item){BRK_GLUE, 0, FILL, 0, 0, false}, no_ink());
             add_item(p, (brk_item){BRK_PENALTY, 0, 0, 0, -BRK_INF, false}, no_ink());
-        } else if (named(c, "image")) {
+        } else if (tree_is(c, "image")) {
             continue;   /* images are blocks: compose.c places them */
         } else {
             walk_inlines(l, p, c, doc_id, face, link);
