@@ -63,6 +63,7 @@ struct pdf_row {
      * [from, to) counted over the cell's paragraphs; NULL: all of them. */
     size_t *from, *to;
     pdf_row *whole;             /* a slice: the row it cuts (owns cells) */
+    size_t item;                /* its item in the flow */
 };
 
 struct pdf_table {

@@ -1027,6 +1027,7 @@ static void table_notes_small(pdf_layout *l, const vitem *v, size_t before)
 
 static void add_row_item(pdf_layout *l, pdf_row *row)
 {
+    row->item = l->nitems;
     vitem *v = new_item(l, V_ROW);
     v->row = row;
     v->height = row->height;

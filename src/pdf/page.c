@@ -179,14 +179,8 @@ static void repeat_headers(pager *pg, const vitem *v)
     if (v->kind != V_ROW || v->row->header)
         return;
     const pdf_table *t = v->row->table;
-    for (size_t r = 0; r < t->nrows && t->rows[r]->header; r++) {
-        /* Find the header row's item. */
-        for (size_t i = 0; i < pg->l->nitems; i++)
-            if (pg->l->items[i].kind == V_ROW && pg->l->items[i].row == t->rows[r]) {
-                place(pg, i, true);
-                break;
-            }
-    }
+    for (size_t r = 0; r < t->nrows && t->rows[r]->header; r++)
+        place(pg, t->rows[r]->item, true);
 }
 
 /* The height of the items from i to the next page break. */
