@@ -233,7 +233,7 @@ static void copy_meta(xmlNodePtr meta, const char *name, xmlNodePtr parent)
  *     </item>
  *     <item ref="concept-2017" kind="concept" annex-of="order-2017-970" …>
  */
-static xmlDocPtr summary_tree(const sb_project *p, const diag_sink *diag,
+static xmlDocPtr summary_tree(const sb_project *p, const bool *clean,
                               const char *formats)
 {
     xmlDocPtr doc = xmlNewDoc(BAD_CAST "1.0");
@@ -243,7 +243,7 @@ static xmlDocPtr summary_tree(const sb_project *p, const diag_sink *diag,
     xmlSetProp(root, BAD_CAST "formats", BAD_CAST formats);
     for (size_t i = 0; i < p->nsources; i++) {
         const sb_source *s = p->sources[i];
-        if (!build_source_clean(p, s, diag))
+        if (!clean[i])
             continue;
         xmlNodePtr src_root = xmlDocGetRootElement(s->tree);
         xmlNodePtr meta = src_root->children;
@@ -287,9 +287,13 @@ int build_write(const sb_project *p, const char *out_dir,
         state[w] = WRITERS[w]->open(&t);
         failed |= !state[w];
     }
+    /* Which documents are written: once, for the writers and the summary. */
+    bool *clean = xcalloc(p->nsources + 1, sizeof(bool));
+    for (size_t i = 0; i < p->nsources; i++)
+        clean[i] = build_source_clean(p, p->sources[i], diag);
     for (size_t i = 0; i < p->nsources; i++) {
         const sb_source *s = p->sources[i];
-        if (!build_source_clean(p, s, diag))
+        if (!clean[i])
             continue;
         xmlDocPtr tree = document_assemble(p, s);
         for (size_t w = 0; w < NWRITERS; w++)
@@ -297,7 +301,8 @@ int build_write(const sb_project *p, const char *out_dir,
                 failed = true;
         xmlFreeDoc(tree);
     }
-    xmlDocPtr summary = summary_tree(p, diag, buf_str(&written));
+    xmlDocPtr summary = summary_tree(p, clean, buf_str(&written));
+    free(clean);
     buf_free(&written);
     for (size_t w = 0; w < NWRITERS; w++) {
         if (!state[w])
