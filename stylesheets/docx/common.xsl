@@ -71,10 +71,10 @@
        order: its bookmark is _Toc<number>, so that a reference or a
        contents entry can jump to it. -->
   <xsl:template name="doc-index">
-    <xsl:value-of select="count(preceding::*[self::order or self::letter or self::document
-                          or self::concept or self::roadmap or self::article])
-                          + count(ancestor-or-self::*[self::order or self::letter or self::document
-                          or self::concept or self::roadmap or self::article])"/>
+    <!-- count(preceding::*[doc]) + count(ancestor-or-self::*[doc]), where
+         doc is order, letter, document, concept, roadmap or article:
+         computed once for the whole tree by docx.c. -->
+    <xsl:value-of select="docx:position('doc')"/>
   </xsl:template>
 
   <xsl:template name="doc-bookmark">
@@ -94,14 +94,11 @@
     both the w:abstractNumId and the w:numId.
   -->
   <xsl:template name="num-id">
-    <xsl:value-of select="count(preceding::points | preceding::basis | preceding::references
-        | preceding::roadmap
-        | preceding::list[not(../../self::list/@type = @type)
-                          and not(@type = 'ordered' and parent::point)])
-      + count(ancestor-or-self::points | ancestor-or-self::basis | ancestor-or-self::references
-        | ancestor-or-self::roadmap
-        | ancestor-or-self::list[not(../../self::list/@type = @type)
-                                 and not(@type = 'ordered' and parent::point)])"/>
+    <!-- count(preceding::N | ancestor-or-self::N) for N the lists above
+         (points, basis, references, roadmap, and list[not(../../self::list/@type
+         = @type) and not(@type = 'ordered' and parent::point)]): computed
+         once for the whole tree by docx.c. -->
+    <xsl:value-of select="docx:position('num')"/>
   </xsl:template>
 
   <!-- The list a list continues (its numbering root is that one's), if any. -->
@@ -160,7 +157,8 @@
 
   <!-- The w:id of the footnote a reference opens: unique in the file. -->
   <xsl:template name="fnref-id">
-    <xsl:value-of select="count(preceding::fnref) + 1"/>
+    <!-- count(preceding::fnref) + 1, computed once by docx.c -->
+    <xsl:value-of select="docx:position('fnref')"/>
   </xsl:template>
 
   <!-- ============================================================ relationships -->
@@ -179,7 +177,8 @@
   </xsl:template>
 
   <xsl:template name="link-rid">
-    <xsl:value-of select="concat('rIdLink', count(preceding::link) + 1)"/>
+    <!-- count(preceding::link) + 1, computed once by docx.c -->
+    <xsl:value-of select="concat('rIdLink', docx:position('link'))"/>
   </xsl:template>
 
   <!-- ============================================================ text -->

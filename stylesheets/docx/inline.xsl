@@ -124,7 +124,7 @@
       <w:sdtPr>
         <w:alias w:val="{substring($caption, 1, 64)}"/>
         <w:tag w:val="{substring($caption, 1, 64)}"/>
-        <w:id w:val="{count(preceding::field) + 1}"/>
+        <w:id w:val="{docx:position('field')}"/>
         <w:showingPlcHdr/>
       </w:sdtPr>
       <w:sdtContent>
@@ -215,7 +215,7 @@
     </xsl:variable>
     <xsl:variable name="cx" select="floor($cx0 * $scale)"/>
     <xsl:variable name="cy" select="floor($cy0 * $scale)"/>
-    <xsl:variable name="n" select="count(preceding::image) + 1"/>
+    <xsl:variable name="n" select="docx:position('image')"/>
     <xsl:variable name="rid">
       <xsl:call-template name="image-rid"/>
     </xsl:variable>
