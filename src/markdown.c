@@ -55,6 +55,9 @@ void md_ctx_init(md_ctx *ctx, sb_project *p, sb_source *s, diag_sink *d)
 
 void md_ctx_free(md_ctx *ctx)
 {
+    free(ctx->line_starts);
+    ctx->line_starts = NULL;
+    ctx->nlines = 0;
     free(ctx->notes);
     ctx->notes = NULL;
     ctx->nnotes = 0;
@@ -77,11 +80,34 @@ int md_line(md_ctx *ctx, cmark_node *n)
     return cmark_node_get_start_line(n) + ctx->source->body_line - 1;
 }
 
+/* Start of 1-based line of the source, or NULL when the text is shorter
+   (text_line, through the index). */
+static const char *source_line(md_ctx *ctx, int line)
+{
+    const sb_source *s = ctx->source;
+    if (!ctx->line_starts) {
+        size_t cap = 256, n = 0;
+        size_t *starts = xmalloc(cap * sizeof *starts);
+        starts[n++] = 0;
+        const char *end = s->text + s->len;
+        for (const char *p = s->text; p < end && (p = memchr(p, '\n', (size_t)(end - p))); p++) {
+            if (n == cap)
+                starts = xrealloc(starts, (cap *= 2) * sizeof *starts);
+            starts[n++] = (size_t)(p + 1 - s->text);
+        }
+        ctx->line_starts = starts;
+        ctx->nlines = (int)n;
+    }
+    if (line < 1 || line > ctx->nlines)
+        return NULL;
+    return s->text + ctx->line_starts[line - 1];
+}
+
 /* Characters before byte column bytecol of a file line, plus one. */
 static int char_col(md_ctx *ctx, int line, int bytecol)
 {
     const sb_source *s = ctx->source;
-    const char *start = text_line(s->text, s->len, line);
+    const char *start = source_line(ctx, line);
     if (!start || bytecol <= 1)
         return bytecol < 1 ? 1 : bytecol;
     const char *end = s->text + s->len;
@@ -239,7 +265,7 @@ static void run_position(md_ctx *ctx, const text_run *r, size_t off,
     *line = pc->line;
     *col = char_col(ctx, pc->line, pc->bytecol);
     const sb_source *s = ctx->source;
-    const char *lstart = text_line(s->text, s->len, pc->line);
+    const char *lstart = source_line(ctx, pc->line);
     if (!lstart)
         return;
     const char *end = s->text + s->len;
@@ -402,6 +428,9 @@ static void emit_run(md_ctx *ctx, text_run *r, xmlNodePtr out)
     const char *s = r->text.data, *plain = s, *end = s + r->text.len;
     const char *p = s;
     bool fields_unclosed = false, refs_unclosed = false;
+    /* The next "]]" and line end found, kept while still ahead: searching
+       again at each "[[" of "[[[[…" made a long run quadratic. */
+    const char *next_close = NULL, *next_nl = NULL;
     while (p < end) {
         const char *close = NULL;
         int line, col;
@@ -424,9 +453,17 @@ static void emit_run(md_ctx *ctx, text_run *r, xmlNodePtr out)
             continue;
         }
         if (p[0] == '[' && p[1] == '[') {
-            close = refs_unclosed ? NULL : strstr(p + 2, "]]");
-            refs_unclosed = !close;
-            const char *nl = memchr(p + 2, '\n', (size_t)(end - p - 2));
+            if (!refs_unclosed && (!next_close || next_close < p + 2)) {
+                next_close = strstr(p + 2, "]]");
+                refs_unclosed = !next_close;
+            }
+            close = refs_unclosed ? NULL : next_close;
+            if (!next_nl || next_nl < p + 2) {
+                next_nl = memchr(p + 2, '\n', (size_t)(end - p - 2));
+                if (!next_nl)
+                    next_nl = end;
+            }
+            const char *nl = next_nl < end ? next_nl : NULL;
             if (close && (!nl || nl > close) && close - p < 300) {
                 run_position(ctx, r, (size_t)(p - s), (size_t)(close + 2 - p),
                              &line, &col);
@@ -507,8 +544,11 @@ static char *html_first_tag(const char *html)
 {
     while (*html == ' ' || *html == '\t' || *html == '\n')
         html++;
-    const char *gt = strchr(html, '>');
-    size_t n = gt ? (size_t)(gt - html + 1) : strcspn(html, "\n");
+    /* Up to the '>' if it is on the first line: a message is one line. */
+    size_t n = strcspn(html, "\r\n");
+    const char *gt = memchr(html, '>', n);
+    if (gt)
+        n = (size_t)(gt - html + 1);
     if (n > 40) {
         n = 40;
         while (n && ((unsigned char)html[n] & 0xC0) == 0x80)
@@ -606,10 +646,21 @@ static void autolink_pos(md_ctx *ctx, xmlNodePtr el, cmark_node *link)
         bytecol = cmark_node_get_start_column(cmark_node_parent(link));
     }
     const sb_source *s = ctx->source;
-    const char *lstart = text_line(s->text, s->len, line);
-    if (text && *text && lstart) {
+    const char *lstart = source_line(ctx, line);
+    /*
+     * The column is a guess from the node before, and the line may not be
+     * the one cmark meant: cmark ends a line at a CR alone, source_line
+     * only at '\n', so in "\r/ftp://i" the link's line 2 is past the end of
+     * the text and the guessed column past the end of the buffer (found
+     * by fuzzing: memchr read beyond it).  Search only from a column
+     * inside the line found.
+     */
+    const char *end = s->text + s->len;
+    const char *lend = lstart ? memchr(lstart, '\n', (size_t)(end - lstart)) : NULL;
+    if (lstart && !lend)
+        lend = end;
+    if (text && *text && lstart && bytecol >= 1 && bytecol - 1 <= lend - lstart) {
         const char *from = lstart + bytecol - 1;
-        const char *end = s->text + s->len;
         const char *nl = memchr(from, '\n', (size_t)(end - from));
         const char *hit = NULL;
         size_t n = strlen(text);
@@ -682,6 +733,21 @@ static char *normalise_path(const char *dir, const char *rel)
     return result;
 }
 
+/*
+ * The pixel size of the PNG open in f, from its IHDR; false when it cannot
+ * be read (the writers say so then).
+ */
+static bool png_pixels(FILE *f, unsigned long *w, unsigned long *h)
+{
+    unsigned char d[24];
+    if (fseek(f, 0, SEEK_SET) != 0 || fread(d, 1, 24, f) != 24 ||
+        memcmp(d + 12, "IHDR", 4) != 0)
+        return false;
+    *w = (unsigned long)d[16] << 24 | (unsigned long)d[17] << 16 | (unsigned long)d[18] << 8 | d[19];
+    *h = (unsigned long)d[20] << 24 | (unsigned long)d[21] << 16 | (unsigned long)d[22] << 8 | d[23];
+    return true;
+}
+
 static void convert_image(md_ctx *ctx, cmark_node *n, xmlNodePtr out)
 {
     const char *url = cmark_node_get_url(n);
@@ -713,16 +779,26 @@ static void convert_image(md_ctx *ctx, cmark_node *n, xmlNodePtr out)
             FILE *f = fopen(fs.data, "rb");
             unsigned char magic[8] = {0};
             size_t got = f ? fread(magic, 1, sizeof magic, f) : 0;
-            if (f)
-                fclose(f);
             bool png = got == 8 && !memcmp(magic, "\x89PNG\r\n\x1a\n", 8);
             bool jpeg = got >= 3 && magic[0] == 0xFF && magic[1] == 0xD8 &&
                         magic[2] == 0xFF;
+            /* A few kilobytes of PNG may say a billion pixels, which the
+               PDF writer would unpack (a JPEG goes into it as it is). */
+            unsigned long w = 0, h = 0;
+            bool huge = png && png_pixels(f, &w, &h) &&
+                        (double)w * (double)h > MD_MAX_IMAGE_PIXELS;
+            if (f)
+                fclose(f);
             if (!f) {
                 md_error(ctx, n, "E-IMAGE-MISSING", "image '%s' not found", url);
             } else if (!png && !jpeg) {
                 md_error(ctx, n, "E-IMAGE-FORMAT",
                          "image '%s' is neither PNG nor JPEG", url);
+            } else if (huge) {
+                md_error(ctx, n, "E-IMAGE-SIZE",
+                         "image '%s' is %lu×%lu pixels, more than %d million "
+                         "(an A4 page at 600 dpi is 35 million): scale it down",
+                         url, w, h, MD_MAX_IMAGE_PIXELS / 1000000);
             } else {
                 xmlNodePtr img = md_elem(out, "image");
                 xmlSetProp(img, BAD_CAST "src", BAD_CAST rel);
@@ -738,6 +814,35 @@ static void convert_image(md_ctx *ctx, cmark_node *n, xmlNodePtr out)
         free(rel);
     }
     free(dir);
+}
+
+/*
+ * Whether n may open one more level of nesting (depth is the counter to
+ * raise): false, once said, past max.  The caller lowers the counter
+ * after converting n's children when this returned true.
+ */
+static bool nest(md_ctx *ctx, cmark_node *n, int *depth, int max, const char *what)
+{
+    if (*depth >= max) {
+        if (!ctx->too_deep)
+            md_error(ctx, n, "E-NESTING",
+                     "%s nested more than %d levels deep; the outputs have "
+                     "room for %d: flatten this part", what, max, max);
+        ctx->too_deep = true;
+        return false;
+    }
+    (*depth)++;
+    return true;
+}
+
+/* An inline element's children, one level deeper (see nest). */
+static void convert_nested(md_ctx *ctx, cmark_node *n, xmlNodePtr el)
+{
+    if (!nest(ctx, n, &ctx->inline_depth, MD_MAX_INLINE_NESTING,
+              "emphasis, strikethrough and links"))
+        return;
+    convert_children(ctx, n, el, 0);
+    ctx->inline_depth--;
 }
 
 static void convert_inline(md_ctx *ctx, cmark_node *n, xmlNodePtr out)
@@ -763,11 +868,11 @@ static void convert_inline(md_ctx *ctx, cmark_node *n, xmlNodePtr out)
     }
     case CMARK_NODE_EMPH:
         el = md_elem(out, "i");
-        convert_children(ctx, n, el, 0);
+        convert_nested(ctx, n, el);
         return;
     case CMARK_NODE_STRONG:
         el = md_elem(out, "b");
-        convert_children(ctx, n, el, 0);
+        convert_nested(ctx, n, el);
         return;
     case CMARK_NODE_LINK: {
         el = md_elem(out, "link");
@@ -782,7 +887,7 @@ static void convert_inline(md_ctx *ctx, cmark_node *n, xmlNodePtr out)
             xmlNodeAddContent(el, BAD_CAST cmark_node_get_literal(
                                       cmark_node_first_child(n)));
         } else {
-            convert_children(ctx, n, el, 0);
+            convert_nested(ctx, n, el);
         }
         return;
     }
@@ -799,11 +904,11 @@ static void convert_inline(md_ctx *ctx, cmark_node *n, xmlNodePtr out)
     default:
         if (is_type(n, "strikethrough")) {
             el = md_elem(out, "s");
-            convert_children(ctx, n, el, 0);
+            convert_nested(ctx, n, el);
             return;
         }
         /* Any other inline: keep its text. */
-        convert_children(ctx, n, out, 0);
+        convert_nested(ctx, n, out);
         return;
     }
 }
@@ -849,7 +954,7 @@ void md_plain_text(md_ctx *ctx, const char *text, int line, int col,
         line = 1;
         col = bytecol = 1;
     }
-    const char *lstart = text_line(s->text, s->len, line);
+    const char *lstart = source_line(ctx, line);
     if (lstart) {
         const char *p = lstart, *end = s->text + s->len;
         for (int c = 1; c < col && p < end && *p != '\n'; c++)
@@ -931,6 +1036,8 @@ void md_block(md_ctx *ctx, cmark_node *n, xmlNodePtr out)
         return;
     }
     case CMARK_NODE_LIST: {
+        if (!nest(ctx, n, &ctx->depth, MD_MAX_NESTING, "lists and block quotes"))
+            return;
         bool ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
         el = md_elem(out, "list");
         md_pos(ctx, el, n);
@@ -948,12 +1055,16 @@ void md_block(md_ctx *ctx, cmark_node *n, xmlNodePtr out)
             md_pos(ctx, it, item);
             convert_blocks(ctx, item, it);
         }
+        ctx->depth--;
         return;
     }
     case CMARK_NODE_BLOCK_QUOTE:
+        if (!nest(ctx, n, &ctx->depth, MD_MAX_NESTING, "lists and block quotes"))
+            return;
         el = md_elem(out, "quote");
         md_pos(ctx, el, n);
         convert_blocks(ctx, n, el);
+        ctx->depth--;
         return;
     case CMARK_NODE_CODE_BLOCK: {
         el = xmlNewTextChild(out, NULL, BAD_CAST "codeblock",

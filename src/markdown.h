@@ -31,7 +31,28 @@ typedef struct {
     /* Footnotes in order of first use (cmark-gfm numbers them so). */
     cmark_node **notes;
     size_t nnotes;
+    /* Where each line of the source starts, made on first use: a position
+       then costs no scan from the top (10,000 table rows would be
+       quadratic). */
+    size_t *line_starts;
+    int nlines;
+    /* Nesting of lists and block quotes, and of emphasis, strikethrough
+       and links, now; whether going too deep was said (once a document). */
+    int depth, inline_depth;
+    bool too_deep;
 } md_ctx;
+
+/*
+ * How deep blocks and inlines may nest.  Word numbers nine list levels
+ * (w:ilvl 0–8) and the PDF page has room for about as many indents;
+ * deeper is an error at the first element past the limit, and what lies
+ * below it is not converted (so no stage recurses deeper either).
+ */
+enum { MD_MAX_NESTING = 9, MD_MAX_INLINE_NESTING = 16 };
+
+/* Pixels a PNG may have (width × height): a small file can announce
+   billions, which the PDF writer would unpack. */
+enum { MD_MAX_IMAGE_PIXELS = 40000000 };
 
 /* Parse a body with the GFM extensions; the caller frees with cmark_node_free. */
 cmark_node *markdown_parse(const char *text, size_t len);

@@ -26,6 +26,41 @@ bool output_write(const char *dir, const char *rel, const void *data,
                   size_t len, diag_sink *diag);
 
 /*
+ * Record what output_write writes (the build cache lists each document's
+ * files): begin, write, end.  output_journal_end returns how many files
+ * were written and, if files is not NULL, gives them (the caller frees
+ * each rel and the array); with files NULL it forgets them.
+ */
+typedef struct {
+    char *rel;          /* relative to the output folder */
+    size_t size;
+} output_file;
+
+void output_journal_begin(void);
+size_t output_journal_end(output_file **files);
+
+/*
+ * The output folder, for the duration of one build.  output_lock creates
+ * DIR if needed and takes an exclusive lock (flock) on DIR/.sbornik-lock;
+ * it returns the lock (a file descriptor, inherited by forked workers) or
+ * -1 after reporting: E-OUTPUT-LOCKED when another build holds it (no
+ * waiting).  output_unlock removes the file and releases the lock (a
+ * killed build leaves the file, never the lock).
+ */
+#define OUTPUT_LOCK ".sbornik-lock"
+int output_lock(const char *out_dir, diag_sink *diag);
+void output_unlock(const char *out_dir, int fd);
+
+/*
+ * Remove the temporaries an interrupted build left (output_write's
+ * ".<name>.sbornik-tmp-XXXXXX", regular files only) anywhere below
+ * out_dir, never following a symbolic link and touching nothing else;
+ * how many were removed.  Only with the lock held: a running build's
+ * temporaries look the same.
+ */
+size_t output_clean_stale(const char *out_dir, diag_sink *diag);
+
+/*
  * An XML tree as UTF-8 text, indented where indenting adds no text (never
  * inside paragraphs or other text); the caller frees it with xmlFree.
  */

@@ -57,6 +57,12 @@ static void link_order(sb_project *p, sb_source *order, diag_sink *diag)
         if (!name)
             continue;
         const char *why = project_path_escape(p, name);
+        if (!why) {     /* the same file named without its .md */
+            buf with = BUF_INIT;
+            buf_addf(&with, "%s.md", name);
+            why = project_path_escape(p, with.data);
+            buf_free(&with);
+        }
         if (why && (strchr(name, '/') || name[0] == '.')) {
             diag_report(diag, DIAG_ERROR, order->path, item->line, item->col,
                         "E-PATH-ESCAPE", "annex '%s' is refused: %s", name, why);

@@ -141,6 +141,20 @@ const char *text_line(const char *text, size_t len, int line)
     return p;
 }
 
+char *utf8_prefix(const char *s, size_t max)
+{
+    size_t n = strlen(s);
+    if (n <= max)
+        return xstrdup(s);
+    n = max - 3;
+    while (n && ((unsigned char)s[n] & 0xC0) == 0x80)
+        n--;        /* never half a letter */
+    char *out = xmalloc(n + 4);
+    memcpy(out, s, n);
+    memcpy(out + n, "\xE2\x80\xA6", 4);
+    return out;
+}
+
 bool starts_with(const char *s, const char *prefix)
 {
     return strncmp(s, prefix, strlen(prefix)) == 0;

@@ -30,6 +30,13 @@ void text_position(const char *text, size_t off, int *line, int *col);
 /* Start of 1-based line in text, or NULL when the text is shorter. */
 const char *text_line(const char *text, size_t len, int line);
 
+/*
+ * Copy of s cut to at most max bytes (max >= 4) at a code point, with "…"
+ * in the last three when it is cut: for strings with a size limit (a PDF
+ * string holds 65535 bytes at most).
+ */
+char *utf8_prefix(const char *s, size_t max);
+
 /* Whether s starts with prefix. */
 bool starts_with(const char *s, const char *prefix);
 

@@ -77,6 +77,16 @@ static void after_break(const brk_item *items, size_t n, const sums *s,
     }
 }
 
+/* Remove the nodes no longer active from act (keeping the order). */
+static void drop_inactive(const pool *p, long *act, size_t *n)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < *n; i++)
+        if (p->nodes[act[i]].active)
+            act[k++] = act[i];
+    *n = k;
+}
+
 /*
  * One pass.  With emergency set, a node that can no longer reach a break
  * without overfull lines still yields one, so the pass always succeeds.
@@ -87,7 +97,12 @@ static size_t run(const brk_item *items, size_t n, const sums *s,
 {
     pool p = {NULL, 0, 0};
     add_node(&p, (node){0, 0, 1, 0, 0, 0, 0, 0, -1, true});
-    size_t nactive = 1;
+    /* The active nodes, in the order they were made: only they are
+       visited at each break (the pool keeps every node for the way back,
+       and scanning it all made a long paragraph quadratic). */
+    size_t nactive = 1, actcap = 64;
+    long *act = xmalloc(actcap * sizeof(long));
+    act[0] = 0;
 
     for (size_t b = 0; b < n && nactive; b++) {
         const brk_item *it = &items[b];
@@ -105,10 +120,10 @@ static size_t run(const brk_item *items, size_t n, const sums *s,
         long last_dropped = -1;
         double last_dropped_r = 0;
 
-        for (size_t a = 0; a < p.n; a++) {
+        size_t nact = nactive;
+        for (size_t k = 0; k < nact; k++) {
+            size_t a = (size_t)act[k];
             node *nd = &p.nodes[a];
-            if (!nd->active)
-                continue;
             double L = s->w[b] - nd->width + pen_w;
             double goal = line_width(widths, nwidths, nd->line);
             double r;
@@ -157,6 +172,7 @@ static size_t run(const brk_item *items, size_t n, const sums *s,
                 }
             }
         }
+        drop_inactive(&p, act, &nact);
         bool any = false;
         for (int f = 0; f < 4; f++)
             any |= best_from[f] >= 0;
@@ -176,18 +192,19 @@ static size_t run(const brk_item *items, size_t n, const sums *s,
                 continue;
             node nd = {b, p.nodes[best_from[f]].line + 1, f, w, y, z,
                        best_d[f], best_r[f], best_from[f], true};
-            add_node(&p, nd);
-            nactive++;
+            if (nactive == actcap)
+                act = xrealloc(act, (actcap *= 2) * sizeof(long));
+            act[nactive++] = add_node(&p, nd);
         }
         if (forced) {
             /* Only the nodes at this break survive. */
-            for (size_t a = 0; a < p.n; a++)
-                if (p.nodes[a].active && p.nodes[a].position != b) {
-                    p.nodes[a].active = false;
-                    nactive--;
-                }
+            for (size_t k = 0; k < nactive; k++)
+                if (p.nodes[act[k]].position != b)
+                    p.nodes[act[k]].active = false;
+            drop_inactive(&p, act, &nactive);
         }
     }
+    free(act);
 
     /* The best node at the final forced break. */
     long best = -1;

@@ -373,6 +373,178 @@ static void test_read_only_folder(void **state)
     free(docs);
 }
 
+/* ------------------------------------------------------------ confinement */
+
+/* Make a file with text at dir/rel (parents exist). */
+static void put(const char *dir, const char *rel, const char *text)
+{
+    char *path = path_of(dir, rel);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    free(path);
+}
+
+static void mkdir_in(const char *dir, const char *rel)
+{
+    char *path = path_of(dir, rel);
+    assert_int_equal(mkdir(path, 0755), 0);
+    free(path);
+}
+
+static void link_in(const char *dir, const char *rel, const char *to)
+{
+    char *path = path_of(dir, rel);
+    assert_int_equal(symlink(to, path), 0);
+    free(path);
+}
+
+/*
+ * A folder below DIR that is a symbolic link (DIR/docs → elsewhere) is
+ * never written through: one error naming the link however many files
+ * would go there, nothing written elsewhere.  A link named like an output
+ * is replaced, its target untouched.
+ */
+static void test_symlink_folder_refused(void **state)
+{
+    (void)state;
+    char *tmp = make_tmp();
+    char *out = path_of(tmp, "out");
+    diag_sink *d = new_sink();
+    mkdir_in(tmp, "out");
+    mkdir_in(tmp, "elsewhere");
+    put(tmp, "elsewhere/victim", "victim");
+    link_in(tmp, "out/docs", "../elsewhere");
+
+    assert_false(output_write(out, "docs/a.pdf", "new", 3, d));
+    assert_false(output_write(out, "docs/b.pdf", "new", 3, d));
+    assert_false(output_write(out, "docs/sub/c.pdf", "new", 3, d));
+    char *elsewhere = path_of(tmp, "elsewhere");
+    assert_int_equal(entries_in(elsewhere), 1);
+    assert_int_equal(diag_count(d, DIAG_ERROR), 1);
+    char *got = flushed_text(d);
+    char *link = path_of(out, "docs");
+    buf want = BUF_INIT;
+    buf_addf(&want, "%s: error: a symbolic link inside the output folder; outputs "
+                    "are never written through one: remove it\n", link);
+    assert_string_equal(got, want.data);
+
+    /* Deeper: a link to a folder below a real one. */
+    diag_sink *e = new_sink();
+    mkdir_in(tmp, "out/real");
+    link_in(tmp, "out/real/2017", "../../elsewhere");
+    assert_false(output_write(out, "real/2017/x.xml", "x", 1, e));
+    assert_int_equal(entries_in(elsewhere), 1);
+    assert_int_equal(diag_count(e, DIAG_ERROR), 1);
+
+    /* A link named like the output: replaced by the file. */
+    diag_sink *f = new_sink();
+    link_in(tmp, "out/real/v.pdf", "../../elsewhere/victim");
+    assert_true(output_write(out, "real/v.pdf", "new", 3, f));
+    assert_file(tmp, "elsewhere/victim", "victim", 6);
+    assert_file(out, "real/v.pdf", "new", 3);
+    struct stat st;
+    char *v = path_of(out, "real/v.pdf");
+    assert_int_equal(lstat(v, &st), 0);
+    assert_true(S_ISREG(st.st_mode));
+    assert_int_equal(temps_in(tmp), 0);
+
+    free(v);
+    buf_free(&want);
+    free(link);
+    free(got);
+    free(elsewhere);
+    free(out);
+}
+
+/* ------------------------------------------------------------ the folder */
+
+/*
+ * What a killed build left: the temporaries (regular files named like
+ * output_write's) anywhere below DIR go, and nothing else: not a file
+ * merely resembling one, not a folder or a link named like one, nothing
+ * behind a link, nothing outside.
+ */
+static void test_clean_stale(void **state)
+{
+    (void)state;
+    char *tmp = make_tmp();
+    char *out = path_of(tmp, "out");
+    diag_sink *d = new_sink();
+    mkdir_in(tmp, "out");
+    mkdir_in(tmp, "out/docs");
+    mkdir_in(tmp, "out/docs/2017");
+    mkdir_in(tmp, "elsewhere");
+    put(tmp, "out/.index.html.sbornik-tmp-Ab3xYz", "half");
+    put(tmp, "out/docs/.a.pdf.sbornik-tmp-000000", "half");
+    put(tmp, "out/docs/2017/.b.docx.sbornik-tmp-QWErty", "half");
+    /* Kept: */
+    put(tmp, "out/docs/a.pdf", "old");
+    put(tmp, "out/docs/.hidden", "mine");
+    put(tmp, "out/docs/.c.pdf.sbornik-tmp-short", "mine");     /* 5 letters */
+    put(tmp, "out/docs/.c.pdf.sbornik-tmp-ABC-EF", "mine");    /* a dash */
+    put(tmp, "out/docs/c.pdf.sbornik-tmp-ABCDEF", "mine");     /* no dot */
+    put(tmp, "out/docs/.sbornik-tmp-ABCDEF", "mine");          /* no name */
+    mkdir_in(tmp, "out/docs/.d.pdf.sbornik-tmp-ABCDEF");
+    put(tmp, "elsewhere/.e.pdf.sbornik-tmp-ABCDEF", "theirs");
+    link_in(tmp, "out/link", "../elsewhere");
+    link_in(tmp, "out/.f.pdf.sbornik-tmp-ABCDEF", "elsewhere/.e.pdf.sbornik-tmp-ABCDEF");
+    put(tmp, ".g.pdf.sbornik-tmp-ABCDEF", "beside DIR");
+
+    assert_int_equal(output_clean_stale(out, d), 3);
+    assert_int_equal(diag_total(d), 0);
+    /* out: docs, link, .f…; docs: 2017, a.pdf and the five kept and the folder */
+    assert_int_equal(entries_in(out), 3 + 1 + 6 + 1);
+    assert_file(out, "docs/a.pdf", "old", 3);
+    assert_file(tmp, "elsewhere/.e.pdf.sbornik-tmp-ABCDEF", "theirs", 6);
+    assert_file(tmp, ".g.pdf.sbornik-tmp-ABCDEF", "beside DIR", 10);
+    /* Twice: nothing more; a missing folder: nothing at all. */
+    assert_int_equal(output_clean_stale(out, d), 0);
+    char *none = path_of(tmp, "none");
+    assert_int_equal(output_clean_stale(none, d), 0);
+    free(none);
+    free(out);
+}
+
+/* One build at a time: the second lock is refused; unlocking removes the file. */
+static void test_lock(void **state)
+{
+    (void)state;
+    char *tmp = make_tmp();
+    char *out = path_of(tmp, "new/out");       /* created by the lock */
+    char *lock = path_of(out, OUTPUT_LOCK);
+    diag_sink *d = new_sink();
+
+    int fd = output_lock(out, d);
+    assert_true(fd >= 0);
+    struct stat st;
+    assert_int_equal(stat(lock, &st), 0);
+    assert_int_equal(output_lock(out, d), -1);
+    char *got = flushed_text(d);
+    buf want = BUF_INIT;
+    buf_addf(&want, "%s: error: another sbornik build is writing into this "
+                    "folder (it holds .sbornik-lock); run the builds one after "
+                    "another or give each its own -o\n", out);
+    assert_string_equal(got, want.data);
+    output_unlock(out, fd);
+    assert_int_equal(stat(lock, &st), -1);
+
+    /* Free again; a lock file a killed build left is taken over. */
+    diag_sink *e = new_sink();
+    put(out, OUTPUT_LOCK, "");
+    fd = output_lock(out, e);
+    assert_true(fd >= 0);
+    output_unlock(out, fd);
+    assert_int_equal(diag_total(e), 0);
+    assert_int_equal(entries_in(out), 0);
+
+    buf_free(&want);
+    free(got);
+    free(lock);
+    free(out);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -385,6 +557,9 @@ int main(void)
         cmocka_unit_test_teardown(test_rename_fails, scratch_teardown),
         cmocka_unit_test_teardown(test_parent_is_file, scratch_teardown),
         cmocka_unit_test_teardown(test_read_only_folder, scratch_teardown),
+        cmocka_unit_test_teardown(test_symlink_folder_refused, scratch_teardown),
+        cmocka_unit_test_teardown(test_clean_stale, scratch_teardown),
+        cmocka_unit_test_teardown(test_lock, scratch_teardown),
     };
     int failed = cmocka_run_group_tests_name("output", tests, NULL, NULL);
     xmlCleanupParser();

@@ -357,6 +357,34 @@ static void test_starts_with(void **state)
     assert_false(starts_with("", "a"));
 }
 
+/* Cut at a code point, "…" in the last three bytes; short strings as they are. */
+static void test_prefix(void **state)
+{
+    (void)state;
+    static const struct {
+        const char *in;
+        size_t max;
+        const char *want;
+    } rows[] = {
+        {"", 4, ""},
+        {"abc", 4, "abc"},
+        {"abcd", 4, "abcd"},
+        {"abcde", 4, "a\xE2\x80\xA6"},
+        {"Приказ", 12, "Приказ"},               /* 12 bytes: fits */
+        {"Приказ", 11, "Прик\xE2\x80\xA6"},     /* 8 bytes of letters */
+        {"Приказ", 10, "При\xE2\x80\xA6"},      /* not half of 'к' */
+        {"ab\xE2\x80\x94" "cd", 6, "ab\xE2\x80\xA6"},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        char *got = utf8_prefix(rows[i].in, rows[i].max);
+        assert_true(strlen(got) <= rows[i].max || !strcmp(got, rows[i].in));
+        assert_string_equal(got, rows[i].want);
+        size_t bad;
+        assert_true(utf8_valid(got, strlen(got), &bad));
+        free(got);
+    }
+}
+
 int main(void)
 {
     struct CMUnitTest rows[NVALID];
@@ -371,6 +399,7 @@ int main(void)
         cmocka_unit_test(test_line),
         cmocka_unit_test(test_trim),
         cmocka_unit_test(test_starts_with),
+        cmocka_unit_test(test_prefix),
     };
     int failed = 0;
 
