@@ -6,7 +6,7 @@
 # Other targets: deps, build, unit, asan, valgrind, bench, clean.
 
 CC      ?= cc
-PKGS    := libxml-2.0 libxslt libexslt libcmark-gfm yaml-0.1 libzip zlib
+PKGS    := libxml-2.0 libxslt libexslt libcmark-gfm yaml-0.1 libzip zlib harfbuzz-subset
 CFLAGS  ?= -O2 -g
 # Flags sbornik needs whatever CFLAGS the caller gives (make asan sets its own).
 ALL_CFLAGS := $(CFLAGS) -DSBORNIK_DATA_DIR=\"$(CURDIR)\" -std=c11 -Isrc \

@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 PKGS="build-essential pkg-config
 libxml2-dev libxml2-utils libxslt1-dev libzip-dev
 libcmark-gfm-dev libcmark-gfm-extensions-dev
-libhpdf-dev libyaml-dev libhyphen-dev hyphen-ru zlib1g-dev
+libhpdf-dev libharfbuzz-dev libyaml-dev libhyphen-dev hyphen-ru zlib1g-dev
 libcmocka-dev python3 python3-icalendar
 poppler-utils qpdf libreoffice-writer-nogui libreoffice-calc-nogui chromium $*"
 missing=""

@@ -17,6 +17,7 @@
 #include "pdf/font.h"
 #include "pdf/hyph.h"
 #include "pdf/layout.h"
+#include "text.h"
 #include "tree.h"
 
 typedef struct {
@@ -80,12 +81,20 @@ static void *pdf_open(const output_target *t)
 }
 
 
+/* One Info entry, cut to what a PDF string holds. */
+static void set_attr(HPDF_Doc doc, HPDF_InfoType type, const char *value)
+{
+    char *v = utf8_prefix(value, PDF_STRING_MAX);
+    HPDF_SetInfoAttr(doc, type, v);
+    free(v);
+}
+
 /* The Info dictionary: title, author, subject, keywords, dates. */
 static void set_info(HPDF_Doc doc, xmlNodePtr root, long long source_date)
 {
     xmlNodePtr meta = tree_child(root, "meta");
     char *title = tree_text(tree_child(meta, "title"));
-    HPDF_SetInfoAttr(doc, HPDF_INFO_TITLE, title);
+    set_attr(doc, HPDF_INFO_TITLE, title);
     free(title);
     buf author = BUF_INIT;
     xmlNodePtr authors = tree_child(meta, "authors");
@@ -107,11 +116,11 @@ static void set_info(HPDF_Doc doc, xmlNodePtr root, long long source_date)
         free(name);
     }
     if (author.len)
-        HPDF_SetInfoAttr(doc, HPDF_INFO_AUTHOR, author.data);
+        set_attr(doc, HPDF_INFO_AUTHOR, author.data);
     buf_free(&author);
     char *genre = tree_text(tree_child(meta, "genre"));
     if (*genre)
-        HPDF_SetInfoAttr(doc, HPDF_INFO_SUBJECT, genre);
+        set_attr(doc, HPDF_INFO_SUBJECT, genre);
     free(genre);
     buf kw = BUF_INIT;
     xmlNodePtr keywords = tree_child(meta, "keywords");
@@ -123,7 +132,7 @@ static void set_info(HPDF_Doc doc, xmlNodePtr root, long long source_date)
         free(word);
     }
     if (kw.len)
-        HPDF_SetInfoAttr(doc, HPDF_INFO_KEYWORDS, kw.data);
+        set_attr(doc, HPDF_INFO_KEYWORDS, kw.data);
     buf_free(&kw);
     HPDF_SetInfoAttr(doc, HPDF_INFO_CREATOR, "sbornik");
 
@@ -302,6 +311,9 @@ static bool pdf_write(void *w, const output_target *t, xmlDocPtr tree)
         found = tmp;
     }
     layout_render(a.l);
+    /* Everything is drawn: embed only the glyphs used (libharu writes the
+     * fonts when it saves). */
+    pdf_fonts_subset(a.fonts);
     HPDF_SetPageMode(a.doc, HPDF_PAGE_MODE_USE_OUTLINE);
     set_info(a.doc, root, t->source_date);
     if (a.errors.error) {

@@ -12,19 +12,29 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 typedef enum { BRK_BOX, BRK_GLUE, BRK_PENALTY } brk_type;
 
 enum { BRK_INF = 10000 };       /* penalty: >= forbids, <= -BRK_INF forces */
 
+/* In this order, 32 bytes: a collection holds millions of items. */
 typedef struct {
-    brk_type type;
     double width;               /* box, glue, and a penalty's width when taken
                                    (the hyphen) */
     double stretch, shrink;     /* glue */
-    int penalty;                /* penalty */
+    uint32_t ink;               /* the caller's: what the item draws */
+    int16_t penalty;            /* penalty, within ±BRK_INF */
+    unsigned char type;         /* brk_type */
     bool flagged;               /* penalty: a hyphen (two in a row cost more) */
 } brk_item;
+
+static inline brk_item brk_make(brk_type type, double width, double stretch,
+                                double shrink, int penalty, bool flagged)
+{
+    return (brk_item){width, stretch, shrink, 0, (int16_t)penalty,
+                      (unsigned char)type, flagged};
+}
 
 typedef struct {
     size_t start;               /* first item of the line */

@@ -142,11 +142,23 @@ int layout_link(pdf_layout *l, const char *target, bool internal)
 
 /* ------------------------------------------------------------ paragraphs */
 
+static pdf_ink no_ink(void)
+{
+    pdf_ink ink;
+    memset(&ink, 0, sizeof ink);
+    ink.link = -1;
+    return ink;
+}
+
+
 pdf_para *layout_para(pdf_layout *l, const pdf_pstyle *style)
 {
     pdf_para *p = xcalloc(1, sizeof *p);
     p->style = *style;
     p->right_link = -1;
+    p->inks = xmalloc(16 * sizeof(pdf_ink));
+    p->capinks = 16;
+    p->inks[p->ninks++] = no_ink();
     if (p->style.size <= 0)
         p->style.size = PDF_BODY_SIZE;
     if (l->nparas == l->capparas) {
@@ -157,16 +169,29 @@ pdf_para *layout_para(pdf_layout *l, const pdf_pstyle *style)
     return p;
 }
 
-static size_t add_item(pdf_para *p, brk_item it, pdf_ink ink)
+/* An item that draws nothing (glue, a penalty without a hyphen). */
+static size_t add_item(pdf_para *p, brk_item it)
 {
     if (p->n == p->cap) {
         p->cap = p->cap ? 2 * p->cap : 32;
         p->items = xrealloc(p->items, p->cap * sizeof(brk_item));
-        p->inks = xrealloc(p->inks, p->cap * sizeof(pdf_ink));
     }
+    it.ink = 0;
     p->items[p->n] = it;
-    p->inks[p->n] = ink;
     return p->n++;
+}
+
+/* An item with its ink (a box, a hyphenation point). */
+static size_t add_inked(pdf_para *p, brk_item it, pdf_ink ink)
+{
+    if (p->ninks == p->capinks) {
+        p->capinks = p->capinks ? 2 * p->capinks : 16;
+        p->inks = xrealloc(p->inks, p->capinks * sizeof(pdf_ink));
+    }
+    p->inks[p->ninks] = ink;
+    size_t k = add_item(p, it);
+    p->items[k].ink = (uint32_t)p->ninks++;
+    return k;
 }
 
 static size_t add_text_bytes(pdf_para *p, const char *s, size_t n)
@@ -181,14 +206,6 @@ static size_t add_text_bytes(pdf_para *p, const char *s, size_t n)
     p->text_len += n;
     p->text[p->text_len] = '\0';
     return off;
-}
-
-static pdf_ink no_ink(void)
-{
-    pdf_ink ink;
-    memset(&ink, 0, sizeof ink);
-    ink.link = -1;
-    return ink;
 }
 
 static bool last_is_glue(const pdf_para *p)
@@ -213,7 +230,7 @@ static void add_space(pdf_layout *l, pdf_para *p, pdf_face face, double size)
          * of 1 and shrink to half: Russian words are long and hyphen-ru's
          * patterns miss many points, so spaces need that much room.
          */
-        add_item(p, (brk_item){BRK_GLUE, w, w, w / 2, 0, false}, no_ink());
+        add_item(p, brk_make(BRK_GLUE, w, w, w / 2, 0, false));
     } else {
         /*
          * Ragged: stretch only where the line ends (Knuth–Plass §4).  The
@@ -221,9 +238,9 @@ static void add_space(pdf_layout *l, pdf_para *p, pdf_face face, double size)
          * is feasible and the breaker evens out the line lengths.
          */
         double s = layout_width(l) / 3;
-        add_item(p, (brk_item){BRK_GLUE, 0, s, 0, 0, false}, no_ink());
-        add_item(p, (brk_item){BRK_PENALTY, 0, 0, 0, 0, false}, no_ink());
-        add_item(p, (brk_item){BRK_GLUE, w, -s, 0, 0, false}, no_ink());
+        add_item(p, brk_make(BRK_GLUE, 0, s, 0, 0, false));
+        add_item(p, brk_make(BRK_PENALTY, 0, 0, 0, 0, false));
+        add_item(p, brk_make(BRK_GLUE, w, -s, 0, 0, false));
     }
 }
 
@@ -235,12 +252,11 @@ static void add_space(pdf_layout *l, pdf_para *p, pdf_face face, double size)
 static void add_fixed_space(pdf_layout *l, pdf_para *p, pdf_face face, double size)
 {
     double w = space_width(l, face, size);
-    add_item(p, (brk_item){BRK_PENALTY, 0, 0, 0, p->style.cell ? 500 : BRK_INF, false},
-             no_ink());
+    add_item(p, brk_make(BRK_PENALTY, 0, 0, 0, p->style.cell ? 500 : BRK_INF, false));
     if (p->style.align == ALIGN_JUSTIFY)
-        add_item(p, (brk_item){BRK_GLUE, w, w, w / 2, 0, false}, no_ink());
+        add_item(p, brk_make(BRK_GLUE, w, w, w / 2, 0, false));
     else
-        add_item(p, (brk_item){BRK_GLUE, w, 0, 0, 0, false}, no_ink());
+        add_item(p, brk_make(BRK_GLUE, w, 0, 0, 0, false));
 }
 
 /* Capitals of the Cyrillic and Latin letters, for headers set upper case. */
@@ -287,7 +303,7 @@ static void add_box(pdf_layout *l, pdf_para *p, const char *s, size_t n,
     ink.link = link;
     ink.note = note;
     double w = pdf_text_width(l->fonts, face, size, s, n);
-    add_item(p, (brk_item){BRK_BOX, w, 0, 0, 0, false}, ink);
+    add_inked(p, brk_make(BRK_BOX, w, 0, 0, 0, false), ink);
 }
 
 /*
@@ -357,9 +373,8 @@ static void add_word(pdf_layout *l, pdf_para *p, const char *w, size_t n,
             ink.face = face;
             ink.size = size;
             bool explicit = pts[i] == 2;
-            add_item(p, (brk_item){BRK_PENALTY, explicit ? 0 : hyph_w, 0, 0,
-                                   explicit ? EXPLICIT_PENALTY : HYPHEN_PENALTY, true},
-                     ink);
+            add_inked(p, brk_make(BRK_PENALTY, explicit ? 0 : hyph_w, 0, 0,
+                                   explicit ? EXPLICIT_PENALTY : HYPHEN_PENALTY, true), ink);
         }
         from = i;
     }
@@ -416,7 +431,7 @@ void para_drop_final_stop(pdf_layout *l, pdf_para *p)
     for (size_t i = p->n; i-- > 0;) {
         if (p->items[i].type != BRK_BOX)
             continue;
-        pdf_ink *ink = &p->inks[i];
+        pdf_ink *ink = &p->inks[p->items[i].ink];
         if (ink->kind == INK_TEXT && ink->len && p->text[ink->off + ink->len - 1] == '.') {
             ink->len--;
             p->items[i].width = pdf_text_width(l->fonts, ink->face, ink->size,
@@ -474,7 +489,7 @@ static void add_field(pdf_layout *l, pdf_para *p, const char *caption)
     ink.field_w = w;
     ink.cap_off = add_text_bytes(p, caption, strlen(caption));
     ink.cap_len = strlen(caption);
-    add_item(p, (brk_item){BRK_BOX, w, 0, 0, 0, false}, ink);
+    add_inked(p, brk_make(BRK_BOX, w, 0, 0, 0, false), ink);
 }
 
 static void walk_inlines(pdf_layout *l, pdf_para *p, xmlNodePtr el,
@@ -517,8 +532,8 @@ static void walk_inlines(pdf_layout *l, pdf_para *p, xmlNodePtr el,
             xmlFree(caption);
         } else if (tree_is(c, "br")) {
             /* A line break inside the paragraph. */
-            add_item(p, (brk_item){BRK_GLUE, 0, FILL, 0, 0, false}, no_ink());
-            add_item(p, (brk_item){BRK_PENALTY, 0, 0, 0, -BRK_INF, false}, no_ink());
+            add_item(p, brk_make(BRK_GLUE, 0, FILL, 0, 0, false));
+            add_item(p, brk_make(BRK_PENALTY, 0, 0, 0, -BRK_INF, false));
         } else if (tree_is(c, "image")) {
             continue;   /* images are blocks: compose.c places them */
         } else {
@@ -554,10 +569,27 @@ void para_break(pdf_layout *l, pdf_para *p, double frame)
     /* Trailing spaces go; the end is a fill and a forced break. */
     while (p->n && p->items[p->n - 1].type != BRK_BOX)
         p->n--;
-    add_item(p, (brk_item){BRK_PENALTY, 0, 0, 0, BRK_INF, false}, no_ink());
-    add_item(p, (brk_item){BRK_GLUE, 0, FILL, 0, 0, false}, no_ink());
-    add_item(p, (brk_item){BRK_PENALTY, 0, 0, 0, -BRK_INF, false}, no_ink());
+    add_item(p, brk_make(BRK_PENALTY, 0, 0, 0, BRK_INF, false));
+    add_item(p, brk_make(BRK_GLUE, 0, FILL, 0, 0, false));
+    add_item(p, brk_make(BRK_PENALTY, 0, 0, 0, -BRK_INF, false));
 
+    /*
+     * The paragraph is whole now: give back what doubling reserved (a
+     * one-word table cell would otherwise hold room for 32 items, and a
+     * collection holds hundreds of thousands of paragraphs at once).
+     */
+    if (p->cap > p->n) {
+        p->items = xrealloc(p->items, p->n * sizeof(brk_item));
+        p->cap = p->n;
+    }
+    if (p->capinks > p->ninks) {
+        p->inks = xrealloc(p->inks, p->ninks * sizeof(pdf_ink));
+        p->capinks = p->ninks;
+    }
+    if (p->text && p->text_cap > p->text_len + 1) {
+        p->text = xrealloc(p->text, p->text_len + 1);
+        p->text_cap = p->text_len + 1;
+    }
     double w[2];
     line_widths(p, frame, w);
     brk_line *bl = NULL;
@@ -579,7 +611,7 @@ void para_break(pdf_layout *l, pdf_para *p, double frame)
         for (size_t k = ln->start; k < ln->end; k++) {
             if (p->items[k].type != BRK_BOX)
                 continue;
-            const pdf_ink *ink = &p->inks[k];
+            const pdf_ink *ink = para_ink(p, k);
             double a = ink->size * PDF_ASCENT + ink->rise;
             double d = ink->size * PDF_DESCENT;
             if (ink->kind == INK_FIELD) {
@@ -670,9 +702,9 @@ static void collect_notes(pdf_layout *l, vitem *v, const pdf_para *p,
                           size_t start, size_t end, bool *seen)
 {
     for (size_t k = start; k < end; k++) {
-        if (p->items[k].type != BRK_BOX || p->inks[k].kind != INK_NOTE)
+        if (p->items[k].type != BRK_BOX || para_ink(p, k)->kind != INK_NOTE)
             continue;
-        int note = p->inks[k].note;
+        int note = para_ink(p, k)->note;
         if (note < 0 || seen[note])
             continue;
         seen[note] = true;
@@ -742,7 +774,8 @@ void layout_anchor(pdf_layout *l, const char *id)
 void layout_bookmark(pdf_layout *l, int level, const char *title)
 {
     free(l->pending_bookmark);
-    l->pending_bookmark = xstrdup(title);
+    /* A bookmark is a PDF string (libharu: 65535 bytes, in UTF-16). */
+    l->pending_bookmark = utf8_prefix(title, PDF_STRING_MAX);
     l->pending_level = level;
 }
 
@@ -802,9 +835,9 @@ void layout_note(pdf_layout *l, const char *doc_id, int n, xmlNodePtr footnote)
         if (first) {
             add_box(l, p, num, strlen(num), PDF_REGULAR, PDF_SMALL_SIZE * 0.6,
                     PDF_SMALL_SIZE * 0.35, -1, INK_TEXT, 0);
-            add_item(p, (brk_item){BRK_PENALTY, 0, 0, 0, BRK_INF, false}, no_ink());
+            add_item(p, brk_make(BRK_PENALTY, 0, 0, 0, BRK_INF, false));
             double w = space_width(l, PDF_REGULAR, PDF_SMALL_SIZE) / 2;
-            add_item(p, (brk_item){BRK_GLUE, w, 0, 0, 0, false}, no_ink());
+            add_item(p, brk_make(BRK_GLUE, w, 0, 0, 0, false));
             note->para = p;
             first = false;
         }
@@ -1004,6 +1037,8 @@ static void para_resize(pdf_para *p, double to)
         p->items[i].width *= f;
         p->items[i].stretch *= f;
         p->items[i].shrink *= f;
+    }
+    for (size_t i = 0; i < p->ninks; i++) {
         p->inks[i].size *= f;
         p->inks[i].rise *= f;
         p->inks[i].field_w *= f;

@@ -14,6 +14,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <hpdf.h>
 #include <libxml/tree.h>
 
@@ -35,6 +36,9 @@
 #define PDF_TEXT_W (PDF_PAGE_W - PDF_MARGIN_LEFT - PDF_MARGIN_RIGHT)
 #define PDF_INDENT PDF_MM(12.5)     /* first-line indent 1.25 cm */
 #define PDF_BODY_SIZE 14.0
+/* Bytes of UTF-8 kept of a bookmark or an Info entry: a PDF string holds
+   65535 bytes (libharu refuses more), a UTF-16 one half as many letters. */
+#define PDF_STRING_MAX 4000
 /* Adjustment ratios: the breaker's first bound, and the most a line is
  * ever stretched when drawn (a looser line is set short of the margin
  * rather than with gaps: spaces stay under three times their width). */
@@ -76,15 +80,20 @@ enum {
     INK_FIELD,              /* a fill-in field: blank with a caption */
 };
 
+/*
+ * Laid out in this order, with 32-bit offsets (a paragraph's text is far
+ * below 4 GB), so that it takes 56 bytes, not 88: a 1,000-page collection
+ * holds millions of inks at once.
+ */
 typedef struct {
-    int kind;
-    size_t off, len;        /* the text, in the paragraph's buffer */
-    pdf_face face;
     double size, rise;
+    double field_w;         /* INK_FIELD: width of the blank */
+    uint32_t off, len;      /* the text, in the paragraph's buffer */
+    uint32_t cap_off, cap_len;  /* INK_FIELD: the caption */
     int link;               /* index in the layout's links, or -1 */
     int note;               /* INK_NOTE: the layout's note index */
-    double field_w;         /* INK_FIELD: width of the blank */
-    size_t cap_off, cap_len;    /* INK_FIELD: the caption */
+    pdf_face face;
+    unsigned char kind;
 } pdf_ink;
 
 /* One line of a broken paragraph. */
@@ -102,8 +111,14 @@ struct pdf_para {
     pdf_pstyle style;
     double frame;           /* frame width (text or cell width) */
     brk_item *items;
-    pdf_ink *inks;          /* parallel to items (boxes and hyphens) */
     size_t n, cap;
+    /*
+     * What the boxes and hyphens draw, by items[k].ink; inks[0] is the
+     * empty ink every glue and plain penalty shares (half the items of a
+     * text: a parallel array would hold an ink for each).
+     */
+    pdf_ink *inks;
+    size_t ninks, capinks;
     char *text;             /* all text of the inks */
     size_t text_len, text_cap;
     pdf_line *lines;
@@ -114,6 +129,12 @@ struct pdf_para {
     bool leader;            /* dots lead from the text to the right text */
     int right_link;         /* the right text is a link (or -1) */
 };
+
+/* The ink of item k of p. */
+static inline const pdf_ink *para_ink(const pdf_para *p, size_t k)
+{
+    return &p->inks[p->items[k].ink];
+}
 
 typedef struct pdf_layout pdf_layout;
 typedef struct pdf_table pdf_table;

@@ -359,8 +359,13 @@ static void text_out(painter *pt, pdf_face face, double size, double x, double y
     char *str = n < sizeof tmp ? tmp : xmalloc(n + 1);
     memcpy(str, s, n);
     str[n] = '\0';
-    HPDF_Page_SetFontAndSize(pt->page, pdf_font(pt->l->fonts, face), (HPDF_REAL)size);
+    /* The font is graphics state: say it again only when it changes. */
+    HPDF_Font font = pdf_font(pt->l->fonts, face);
+    if (HPDF_Page_GetCurrentFont(pt->page) != font ||
+        HPDF_Page_GetCurrentFontSize(pt->page) != (HPDF_REAL)size)
+        HPDF_Page_SetFontAndSize(pt->page, font, (HPDF_REAL)size);
     HPDF_Page_TextOut(pt->page, (HPDF_REAL)x, (HPDF_REAL)y, str);
+    pdf_fonts_mark(pt->l->fonts, face, s, n);
     if (str != tmp)
         free(str);
 }
@@ -431,7 +436,7 @@ static void draw_line(painter *pt, const pdf_para *p, size_t li, double x0,
     double last_size = p->style.size;
     for (size_t k = ln->start; k < ln->end; k++) {
         const brk_item *it = &p->items[k];
-        const pdf_ink *ink = &p->inks[k];
+        const pdf_ink *ink = para_ink(p, k);
         if (it->type == BRK_GLUE) {
             double w = it->width;
             if (justify && it->stretch < 1000)

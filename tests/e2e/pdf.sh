@@ -74,6 +74,65 @@ for pdf in "$tmp"/out/docs/*.pdf; do
 done
 if [ "$same" = 1 ]; then ok pdf/reproducible; else notok pdf/reproducible "PDFs differ between builds"; fi
 
+# Fonts: every face embedded as a subset of the glyphs drawn (HarfBuzz),
+# named TAG+PostScript name with a tag of its own, its font program a small
+# part of the font file (~380 KB); so a one-page letter and a one-page
+# order stay under 60 KB (libharu's own embedding made them ~100 KB).
+if r=$(python3 - "$tmp"/out/docs/*.pdf <<'PY'
+import re, subprocess, sys
+problems = []
+for pdf in sys.argv[1:]:
+    name = pdf.rsplit("/", 1)[-1]
+    fonts = subprocess.run(["pdffonts", pdf], capture_output=True, text=True).stdout.split("\n")[2:]
+    names = [line.split()[0] for line in fonts if line.strip()]
+    for n in names:
+        if not re.fullmatch(r"[A-Z]{6}\+LiberationSerif(-Bold|-Italic|-BoldItalic)?", n):
+            problems.append("%s: font %s" % (name, n))
+    if len({n[:6] for n in names}) != len(names):
+        problems.append("%s: a tag shared by two faces: %s" % (name, names))
+    qdf = subprocess.run(["qpdf", "--qdf", "--object-streams=disable", pdf, "-"],
+                         capture_output=True).stdout
+    programs = [int(x) for x in re.findall(rb"/Length1 (\d+)", qdf)]
+    if len(programs) != len(names) or any(p > 64000 for p in programs):
+        problems.append("%s: font programs of %s bytes for %d fonts" % (name, programs, len(names)))
+print("; ".join(problems[:5]))
+sys.exit(1 if problems else 0)
+PY
+); then
+    ok pdf/font-subsets
+else
+    notok pdf/font-subsets "$r"
+fi
+one="$tmp/one"
+mkdir -p "$one"
+cat >"$one/order.md" <<'EOF'
+---
+kind: order
+id: order-one
+issuer: {name: Министерство образования и науки Челябинской области, header: [МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ, ЧЕЛЯБИНСКОЙ ОБЛАСТИ]}
+date: 2017-03-29
+number: 01/970
+place: Челябинск
+title: Об утверждении Концепции межмуниципального взаимодействия в решении задач эффективного управления качеством образования
+signatory: {position: Министр, name: А.И. Кузнецов}
+---
+В целях формирования востребованной региональной системы оценки качества образования и образовательных результатов на всех уровнях образования и в соответствии с планом работы Министерства образования и науки на 2017 год
+
+1. Утвердить прилагаемую Концепцию межмуниципального взаимодействия в решении задач эффективного управления качеством образования на основе результатов региональной системы оценки качества образования.
+2. Контроль исполнения настоящего приказа оставляю за собой.
+EOF
+"$SB" build -f pdf -o "$tmp/oneout" "$one" 2>/dev/null
+for pdf in "$tmp/oneout/docs/order-one.pdf" "$tmp/out/docs/letter-2023-128.pdf"; do
+    name=$(basename "$pdf" .pdf)
+    size=$(stat -c %s "$pdf" 2>/dev/null || echo 0)
+    pages=$(pdfinfo "$pdf" 2>/dev/null | awk '/^Pages:/ { print $2 }')
+    if [ "$pages" = 1 ] && [ "$size" -gt 0 ] && [ "$size" -le 61440 ]; then
+        ok "pdf/size/$name"
+    else
+        notok "pdf/size/$name" "$size bytes, ${pages:-no} pages (one page, at most 60 KB)"
+    fi
+done
+
 # ---------------------------------------------------------------- a small project
 p="$tmp/proj"
 mkdir -p "$p/images"

@@ -26,17 +26,17 @@
 
 static brk_item box(double w)
 {
-    return (brk_item){BRK_BOX, w, 0, 0, 0, false};
+    return brk_make(BRK_BOX, w, 0, 0, 0, false);
 }
 
 static brk_item glue(double w)
 {
-    return (brk_item){BRK_GLUE, w, w, w / 2, 0, false};
+    return brk_make(BRK_GLUE, w, w, w / 2, 0, false);
 }
 
 static brk_item penalty(double w, int p, bool flagged)
 {
-    return (brk_item){BRK_PENALTY, w, 0, 0, p, flagged};
+    return brk_make(BRK_PENALTY, w, 0, 0, p, flagged);
 }
 
 /* Words of the given widths separated by glue of 4, ended as a paragraph. */
@@ -49,7 +49,7 @@ static size_t words(brk_item *items, const double *widths, size_t n)
         items[k++] = box(widths[i]);
     }
     items[k++] = penalty(0, BRK_INF, false);
-    items[k++] = (brk_item){BRK_GLUE, 0, 100000, 0, 0, false};
+    items[k++] = brk_make(BRK_GLUE, 0, 100000, 0, 0, false);
     items[k++] = penalty(0, -BRK_INF, false);
     return k;
 }
@@ -123,11 +123,11 @@ static void test_forced_break(void **state)
     brk_item items[16];
     size_t k = 0;
     items[k++] = box(20);
-    items[k++] = (brk_item){BRK_GLUE, 0, 100000, 0, 0, false};
+    items[k++] = brk_make(BRK_GLUE, 0, 100000, 0, 0, false);
     items[k++] = penalty(0, -BRK_INF, false);       /* a <br> */
     items[k++] = box(20);
     items[k++] = penalty(0, BRK_INF, false);
-    items[k++] = (brk_item){BRK_GLUE, 0, 100000, 0, 0, false};
+    items[k++] = brk_make(BRK_GLUE, 0, 100000, 0, 0, false);
     items[k++] = penalty(0, -BRK_INF, false);
     double width = 100;
     brk_line *lines;
@@ -150,7 +150,7 @@ static void test_hyphen_when_it_helps(void **state)
     items[k++] = penalty(5, 50, true);
     items[k++] = box(40);
     items[k++] = penalty(0, BRK_INF, false);
-    items[k++] = (brk_item){BRK_GLUE, 0, 100000, 0, 0, false};
+    items[k++] = brk_make(BRK_GLUE, 0, 100000, 0, 0, false);
     items[k++] = penalty(0, -BRK_INF, false);
     double width = 80;
     brk_line *lines;
@@ -169,7 +169,7 @@ static void test_overfull_does_not_fail(void **state)
     items[k++] = glue(4);
     items[k++] = box(20);
     items[k++] = penalty(0, BRK_INF, false);
-    items[k++] = (brk_item){BRK_GLUE, 0, 100000, 0, 0, false};
+    items[k++] = brk_make(BRK_GLUE, 0, 100000, 0, 0, false);
     items[k++] = penalty(0, -BRK_INF, false);
     double width = 100;
     brk_line *lines;
