@@ -3,13 +3,14 @@
 #   make run    install missing Debian packages, build, compile input/ into out/
 #   make test   install missing Debian packages, build, run every test
 #
-# Other targets: deps, build, unit, asan, valgrind, bench, clean.
+# Other targets: deps, build, unit, asan, valgrind, bench, clean,
+# install and uninstall (PREFIX=/usr/local, DESTDIR).
 
 CC      ?= cc
-PKGS    := libxml-2.0 libxslt libexslt libcmark-gfm yaml-0.1 libzip zlib harfbuzz-subset
+PKGS    := libxml-2.0 libxslt libexslt libcmark-gfm yaml-0.1 libzip zlib harfbuzz-subset libxxhash
 CFLAGS  ?= -O2 -g
 # Flags sbornik needs whatever CFLAGS the caller gives (make asan sets its own).
-ALL_CFLAGS := $(CFLAGS) -DSBORNIK_DATA_DIR=\"$(CURDIR)\" -std=c11 -Isrc \
+ALL_CFLAGS := $(CFLAGS) -std=c11 -Isrc \
            -D_DEFAULT_SOURCE -D_FILE_OFFSET_BITS=64 -Wall -Wextra \
            -Wshadow -Wstrict-prototypes -Wno-unused-parameter \
            $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -43,9 +44,46 @@ $(BUILD)/%.o: src/%.c $(wildcard src/*.h src/pdf/*.h)
 
 $(BUILD)/test_%: tests/unit/test_%.c tests/unit/support.h $(LIBOBJ) $(wildcard src/*.h src/pdf/*.h)
 	@mkdir -p $(@D)
-	$(CC) $(ALL_CFLAGS) -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS) -lcmocka
+	$(CC) $(ALL_CFLAGS) -DSBORNIK_DATA_DIR=\"$(CURDIR)\" -Isrc $(LDFLAGS) -o $@ $< $(LIBOBJ) $(LDLIBS) -lcmocka
 
 unit: $(UNITBIN)
+
+# Where make install puts things (DESTDIR is prepended, as usual).  The
+# binary finds its data beside itself (bin/../share/sbornik) or in the
+# source tree it was built in, else in SBORNIK_SHARE, compiled into
+# datadir.o (src/datadir.h); a stamp holding that path rebuilds datadir.o
+# whenever PREFIX changes, so make install PREFIX=… installs a binary
+# that knows its prefix.
+PREFIX        ?= /usr/local
+BINDIR        ?= $(PREFIX)/bin
+SBORNIK_SHARE ?= $(PREFIX)/share/sbornik
+MANDIR        ?= $(PREFIX)/share/man/man1
+COMPLETIONDIR ?= $(PREFIX)/share/bash-completion/completions
+# The data: the hyphenation patterns are Debian's hyphen-ru, not ours.
+DATA          := schemas stylesheets fonts templates
+
+$(BUILD)/datadir.o: ALL_CFLAGS += -DSBORNIK_INSTALL_DATA=\"$(SBORNIK_SHARE)\"
+$(BUILD)/datadir.o: $(BUILD)/prefix.stamp
+$(BUILD)/prefix.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(SBORNIK_SHARE)' | cmp -s - $@ || echo '$(SBORNIK_SHARE)' >$@
+FORCE:
+
+.PHONY: install uninstall
+install: build
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(SBORNIK_SHARE) \
+	    $(DESTDIR)$(MANDIR) $(DESTDIR)$(COMPLETIONDIR)
+	install -m 755 $(BUILD)/sbornik $(DESTDIR)$(BINDIR)/sbornik
+	@for f in $$(find $(DATA) -type f | LC_ALL=C sort); do \
+	    install -D -m 644 "$$f" "$(DESTDIR)$(SBORNIK_SHARE)/$$f" || exit 1; \
+	done; echo "installed $(DATA) into $(DESTDIR)$(SBORNIK_SHARE)"
+	install -m 644 doc/sbornik.1 $(DESTDIR)$(MANDIR)/sbornik.1
+	install -m 644 completion/sbornik.bash $(DESTDIR)$(COMPLETIONDIR)/sbornik
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/sbornik $(DESTDIR)$(MANDIR)/sbornik.1 \
+	    $(DESTDIR)$(COMPLETIONDIR)/sbornik
+	rm -rf $(DESTDIR)$(SBORNIK_SHARE)
 
 run: deps
 	@$(MAKE) --no-print-directory build

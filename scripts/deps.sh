@@ -10,13 +10,16 @@ cd "$(dirname "$0")/.."
 # Build: compiler, libraries.  Tests: cmocka, xmllint, poppler (pdftotext,
 # pdffonts, pdfinfo, pdftoppm), qpdf, LibreOffice for DOCX (Writer) and for
 # the roadmaps' CSV (Calc), Chromium for HTML screenshots, python3 with
-# icalendar for calendars.
+# icalendar for calendars, man, groff and col for the man page; strace,
+# faketime, time (GNU) and locales for the atomic, reproducible and
+# bounded builds.
 PKGS="build-essential pkg-config
 libxml2-dev libxml2-utils libxslt1-dev libzip-dev
 libcmark-gfm-dev libcmark-gfm-extensions-dev
-libhpdf-dev libharfbuzz-dev libyaml-dev libhyphen-dev hyphen-ru zlib1g-dev
-libcmocka-dev python3 python3-icalendar
-poppler-utils qpdf libreoffice-writer-nogui libreoffice-calc-nogui chromium $*"
+libhpdf-dev libharfbuzz-dev libyaml-dev libhyphen-dev hyphen-ru zlib1g-dev libxxhash-dev
+libcmocka-dev python3 python3-icalendar man-db groff-base bsdextrautils
+poppler-utils qpdf libreoffice-writer-nogui libreoffice-calc-nogui chromium
+strace faketime time locales $*"
 missing=""
 for p in $PKGS; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

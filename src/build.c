@@ -8,24 +8,22 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "cache.h"
 #include "calendar.h"
+#include "datadir.h"
 #include "docx.h"
 #include "document.h"
 #include "html.h"
+#include "jobs.h"
 #include "output.h"
 #include "pdf.h"
 #include "refs.h"
 #include "validate.h"
 #include "tree.h"
 
-#ifndef SBORNIK_DATA_DIR
-#define SBORNIK_DATA_DIR "."
-#endif
-
 const char *build_data_dir(void)
 {
-    const char *env = getenv("SBORNIK_DATA");
-    return env && *env ? env : SBORNIK_DATA_DIR;
+    return datadir_path(NULL);
 }
 
 sb_project *build_check(const char *root, diag_sink *diag, int *exit_code)
@@ -265,9 +263,98 @@ static xmlDocPtr summary_tree(const sb_project *p, const bool *clean,
     return doc;
 }
 
-int build_write(const sb_project *p, const char *out_dir,
-                const char *const *formats, size_t nformats, diag_sink *diag)
+/* One build_write: what every job reads (forked workers share it). */
+typedef struct {
+    const sb_project *p;
+    const sb_source **order;        /* the documents, longest first */
+    const output_target *target;
+    void **state;                   /* per writer: open, or NULL */
+    const cache *cache;
+    bool use_cache;
+    const char *current;            /* progress: the file last shown */
+} write_run;
+
+/* What a job did: rewrote at least one file, found all up to date, failed. */
+enum { JOB_WRITTEN = 0, JOB_UNCHANGED = 1, JOB_FAILED = 2 };
+
+/* Write one document in every wanted format not already up to date. */
+static int write_job(size_t k, diag_sink *diag, void *ud)
 {
+    write_run *r = ud;
+    const sb_source *s = r->order[k];
+    output_target t = *r->target;
+    t.diag = diag;
+    xmlDocPtr tree = document_assemble(r->p, s);
+    cache_key own;
+    cache_hash_tree(tree, t.project_dir, &own);
+    int result = JOB_UNCHANGED;
+    for (size_t w = 0; w < NWRITERS; w++) {
+        if (!r->state[w])
+            continue;
+        cache_key key;
+        cache_key_of(r->cache, WRITERS[w]->format, &own, &key);
+        if (r->use_cache && cache_fresh(r->cache, WRITERS[w]->format, s->id, &key))
+            continue;
+        output_journal_begin();
+        bool ok = WRITERS[w]->write(r->state[w], &t, tree);
+        output_file *files = NULL;
+        size_t n = output_journal_end(&files);
+        /* A failed write is never taken as up to date next time. */
+        if (ok)
+            cache_store(r->cache, WRITERS[w]->format, s->id, &key, files, n, diag);
+        else
+            cache_forget(r->cache, WRITERS[w]->format, s->id);
+        for (size_t i = 0; i < n; i++)
+            free(files[i].rel);
+        free(files);
+        if (!ok)
+            result = JOB_FAILED;
+        else if (n && result != JOB_FAILED)
+            result = JOB_WRITTEN;
+    }
+    xmlFreeDoc(tree);
+    return result;
+}
+
+/* "[12/106] input/2017/order.md" on one line of a terminal, redrawn. */
+static void show_progress(size_t done, size_t total, size_t current, void *ud)
+{
+    write_run *r = ud;
+    const char *path = current < total ? r->order[current]->path : "";
+    if (done == total) {
+        if (r->current)
+            fputs("\r\033[K", stderr);
+        r->current = NULL;
+        return;
+    }
+    r->current = path;
+    fprintf(stderr, "\r\033[K[%zu/%zu] %s", done, total, path);
+    fflush(stderr);
+}
+
+/* A collection is made of many documents: start it first; then by size. */
+static size_t job_cost(const sb_source *s)
+{
+    return s->len + (s->kind == KIND_COLLECTION ? (size_t)1 << 40 : 0);
+}
+
+static int compare_cost(const void *a, const void *b)
+{
+    const sb_source *x = *(const sb_source *const *)a;
+    const sb_source *y = *(const sb_source *const *)b;
+    size_t cx = job_cost(x), cy = job_cost(y);
+    if (cx != cy)
+        return cx > cy ? -1 : 1;
+    return strcmp(x->rel, y->rel);
+}
+
+int build_write(const sb_project *p, const char *out_dir,
+                const build_options *o, diag_sink *diag, build_stats *stats)
+{
+    build_stats none;
+    if (!stats)
+        stats = &none;
+    *stats = (build_stats){0, 0, 0, 0, 0};
     /* One clear error for an output folder that cannot be, not one per file. */
     struct stat st;
     if (stat(out_dir, &st) == 0 && !S_ISDIR(st.st_mode)) {
@@ -275,13 +362,18 @@ int build_write(const sb_project *p, const char *out_dir,
                     "the output folder is a file; give another with -o");
         return EXIT_ENVIRONMENT;
     }
+    /* One build at a time in DIR; what a killed one left is then stale. */
+    int lock = output_lock(out_dir, diag);
+    if (lock < 0)
+        return EXIT_ENVIRONMENT;
+    output_clean_stale(out_dir, diag);
     output_target t = {out_dir, p->root_real, build_data_dir(),
                        source_date(diag), diag};
     void *state[NWRITERS] = {0};
     bool failed = false;
     buf written = BUF_INIT;
     for (size_t w = 0; w < NWRITERS; w++) {
-        if (!wanted(WRITERS[w], formats, nformats))
+        if (!wanted(WRITERS[w], o->formats, o->nformats))
             continue;
         buf_addf(&written, "%s%s", written.len ? "," : "", WRITERS[w]->format);
         state[w] = WRITERS[w]->open(&t);
@@ -289,18 +381,31 @@ int build_write(const sb_project *p, const char *out_dir,
     }
     /* Which documents are written: once, for the writers and the summary. */
     bool *clean = xcalloc(p->nsources + 1, sizeof(bool));
-    for (size_t i = 0; i < p->nsources; i++)
-        clean[i] = build_source_clean(p, p->sources[i], diag);
+    const sb_source **order = xcalloc(p->nsources + 1, sizeof(sb_source *));
+    size_t njobs = 0;
     for (size_t i = 0; i < p->nsources; i++) {
-        const sb_source *s = p->sources[i];
-        if (!clean[i])
-            continue;
-        xmlDocPtr tree = document_assemble(p, s);
-        for (size_t w = 0; w < NWRITERS; w++)
-            if (state[w] && !WRITERS[w]->write(state[w], &t, tree))
-                failed = true;
-        xmlFreeDoc(tree);
+        clean[i] = build_source_clean(p, p->sources[i], diag);
+        if (clean[i])
+            order[njobs++] = p->sources[i];
     }
+    if (njobs)
+        qsort(order, njobs, sizeof(sb_source *), compare_cost);
+    cache *c = cache_new(out_dir, t.data_dir, t.source_date);
+    write_run run = {p, order, &t, state, c, o->use_cache, NULL};
+    int *status = xcalloc(njobs + 1, sizeof(int));
+    int jobs = o->jobs >= 1 ? o->jobs : jobs_cores();
+    failed |= !jobs_run(njobs, jobs, write_job, o->progress ? show_progress : NULL,
+                        &run, status, diag);
+    stats->documents = njobs;
+    for (size_t k = 0; k < njobs; k++) {
+        failed |= status[k] < 0 || status[k] == JOB_FAILED;
+        stats->written += status[k] == JOB_WRITTEN;
+        stats->unchanged += status[k] == JOB_UNCHANGED;
+    }
+    free(status);
+    free(order);
+    cache_free(c);
+
     xmlDocPtr summary = summary_tree(p, clean, buf_str(&written));
     free(clean);
     buf_free(&written);
@@ -312,5 +417,6 @@ int build_write(const sb_project *p, const char *out_dir,
         WRITERS[w]->close(state[w]);
     }
     xmlFreeDoc(summary);
+    output_unlock(out_dir, lock);
     return failed ? EXIT_ENVIRONMENT : EXIT_BUILT;
 }

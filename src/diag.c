@@ -14,7 +14,7 @@ typedef struct {
     diag_severity sev;
     const char *path;   /* interned in the sink */
     int line, col;
-    const char *code;   /* static string */
+    const char *code;   /* interned in the sink, like path */
     char *message;
     size_t seq;         /* report order, to keep the sort stable */
 } diag_item;
@@ -30,7 +30,7 @@ struct diag_sink {
     size_t n, cap, seq;
     diag_source *sources;
     size_t nsources, capsources;
-    char **paths;       /* interned copies of reported paths */
+    char **paths;       /* interned copies of reported paths and codes */
     size_t npaths, cappaths;
 };
 
@@ -93,7 +93,8 @@ static void add_item(diag_sink *d, diag_severity sev, const char *path,
         d->items = xrealloc(d->items, d->cap * sizeof(diag_item));
     }
     d->items[d->n++] = (diag_item){sev, intern_path(d, path), line, col,
-                                   code, message, d->seq++};
+                                   code ? intern_path(d, code) : NULL,
+                                   message, d->seq++};
 }
 
 void diag_report(diag_sink *d, diag_severity sev, const char *path, int line,
@@ -152,8 +153,17 @@ static int compare_items(const void *a, const void *b)
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
+/* gcc's colours: bold place, bold red error, bold magenta warning,
+   bold green caret. */
+#define COLOUR_PLACE "\033[1m"
+#define COLOUR_ERROR "\033[1;31m"
+#define COLOUR_WARNING "\033[1;35m"
+#define COLOUR_CARET "\033[1;32m"
+#define COLOUR_OFF "\033[0m"
+
 /* The source line and a caret under col, tabs kept so the caret aligns. */
-static void print_caret(const diag_sink *d, const diag_item *it, FILE *out)
+static void print_caret(const diag_sink *d, const diag_item *it, FILE *out,
+                        bool colour)
 {
     const diag_source *src = find_source(d, it->path);
     if (!src || it->line <= 0)
@@ -174,7 +184,110 @@ static void print_caret(const diag_sink *d, const diag_item *it, FILE *out)
         fputc(*p == '\t' ? '\t' : ' ', out);
         col++;
     }
-    fputs("^\n", out);
+    fputs(colour ? COLOUR_CARET "^" COLOUR_OFF "\n" : "^\n", out);
+}
+
+static void print_text(const diag_sink *d, const diag_item *it, FILE *out,
+                       const diag_style *style)
+{
+    bool colour = style && style->colour;
+    const char *sev = it->sev == DIAG_ERROR ? "error" : "warning";
+    const char *on = !colour ? "" : it->sev == DIAG_ERROR ? COLOUR_ERROR : COLOUR_WARNING;
+    const char *off = colour ? COLOUR_OFF : "";
+    fprintf(out, "%s%s", colour ? COLOUR_PLACE : "", it->path);
+    if (it->line > 0)
+        fprintf(out, ":%d:%d", it->line, it->col > 0 ? it->col : 1);
+    fprintf(out, ":%s %s%s:%s %s\n", off, on, sev, off, it->message);
+    if (style && style->caret)
+        print_caret(d, it, out, colour);
+}
+
+/* s as the inside of a JSON string. */
+static void print_json_string(FILE *out, const char *s)
+{
+    fputc('"', out);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            fprintf(out, "\\%c", *p);
+        else if (*p == '\n')
+            fputs("\\n", out);
+        else if (*p == '\t')
+            fputs("\\t", out);
+        else if (*p < 0x20 || *p == 0x7F)
+            fprintf(out, "\\u%04x", *p);
+        else
+            fputc(*p, out);
+    }
+    fputc('"', out);
+}
+
+static void print_json(const diag_item *it, FILE *out)
+{
+    fputs("{\"file\":", out);
+    print_json_string(out, it->path);
+    fprintf(out, ",\"line\":%d,\"column\":%d,\"severity\":\"%s\",\"code\":",
+            it->line > 0 ? it->line : 0,
+            it->line > 0 ? (it->col > 0 ? it->col : 1) : 0,
+            it->sev == DIAG_ERROR ? "error" : "warning");
+    print_json_string(out, it->code ? it->code : "");
+    fputs(",\"message\":", out);
+    print_json_string(out, it->message);
+    fputs("}\n", out);
+}
+
+/*
+ * s escaped for a workflow command: '%', CR and LF always (they would end
+ * the command), and in a property also ':' and ',' (they separate them).
+ */
+static void print_github_escaped(FILE *out, const char *s, bool property)
+{
+    for (const char *p = s; *p; p++) {
+        if (*p == '%')
+            fputs("%25", out);
+        else if (*p == '\r')
+            fputs("%0D", out);
+        else if (*p == '\n')
+            fputs("%0A", out);
+        else if (property && *p == ':')
+            fputs("%3A", out);
+        else if (property && *p == ',')
+            fputs("%2C", out);
+        else
+            fputc(*p, out);
+    }
+}
+
+static void print_github(const diag_item *it, FILE *out)
+{
+    fprintf(out, "::%s file=", it->sev == DIAG_ERROR ? "error" : "warning");
+    print_github_escaped(out, it->path, true);
+    if (it->line > 0)
+        fprintf(out, ",line=%d,col=%d", it->line, it->col > 0 ? it->col : 1);
+    if (it->code) {
+        fputs(",title=", out);
+        print_github_escaped(out, it->code, true);
+    }
+    fputs("::", out);
+    print_github_escaped(out, it->message, false);
+    fputc('\n', out);
+}
+
+bool diag_format_parse(const char *name, diag_format *format)
+{
+    static const struct {
+        const char *name;
+        diag_format format;
+    } names[] = {
+        {"text", DIAG_FORMAT_TEXT},
+        {"json", DIAG_FORMAT_JSON},
+        {"github", DIAG_FORMAT_GITHUB},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
+        if (!strcmp(name, names[i].name)) {
+            *format = names[i].format;
+            return true;
+        }
+    return false;
 }
 
 static bool listed(const char *path, const char *const *paths, size_t n)
@@ -185,28 +298,28 @@ static bool listed(const char *path, const char *const *paths, size_t n)
     return false;
 }
 
-void diag_flush_only(diag_sink *d, FILE *out, bool caret,
+void diag_flush_only(diag_sink *d, FILE *out, const diag_style *style,
                      const char *const *paths, size_t n)
 {
     if (d->n)
         qsort(d->items, d->n, sizeof(diag_item), compare_items);
+    diag_format format = style ? style->format : DIAG_FORMAT_TEXT;
     for (size_t i = 0; i < d->n; i++) {
         const diag_item *it = &d->items[i];
         if (paths && !listed(it->path, paths, n))
             continue;
-        const char *sev = it->sev == DIAG_ERROR ? "error" : "warning";
-        if (it->line > 0)
-            fprintf(out, "%s:%d:%d: %s: %s\n", it->path, it->line,
-                    it->col > 0 ? it->col : 1, sev, it->message);
+        if (format == DIAG_FORMAT_JSON)
+            print_json(it, out);
+        else if (format == DIAG_FORMAT_GITHUB)
+            print_github(it, out);
         else
-            fprintf(out, "%s: %s: %s\n", it->path, sev, it->message);
-        if (caret)
-            print_caret(d, it, out);
+            print_text(d, it, out, style);
     }
 }
 
-void diag_flush(diag_sink *d, FILE *out, bool caret, const char *only_path)
+void diag_flush(diag_sink *d, FILE *out, const diag_style *style,
+                const char *only_path)
 {
-    diag_flush_only(d, out, caret, only_path ? &only_path : NULL,
+    diag_flush_only(d, out, style, only_path ? &only_path : NULL,
                     only_path ? 1 : 0);
 }

@@ -56,14 +56,40 @@ size_t diag_count(const diag_sink *d, diag_severity sev);
 size_t diag_errors_in(const diag_sink *d, const char *path);
 
 /*
- * Print everything reported so far, sorted by file, line and column.  With caret, each
- * diagnostic is followed by its source line and a caret under the column
- * (for a terminal).  only_path, if not NULL, limits the output to that file.
+ * How diagnostics are printed.  TEXT is gcc's form (path:line:col:
+ * error: message), with the source line and a caret under the column
+ * when caret is set, and colours (gcc's: bold place, red errors, magenta
+ * warnings, green caret) when colour is set; JSON is one object per line
+ * for editors and scripts:
+ *
+ *   {"file":"a.md","line":3,"column":7,"severity":"error",
+ *    "code":"E-REF-UNKNOWN","message":"…"}
+ *
+ * (line and column 0: the whole file); GITHUB is a GitHub Actions
+ * workflow command (::error file=a.md,line=3,col=7,title=E-…::message),
+ * so a CI job shows each diagnostic on the line it concerns.
  */
-void diag_flush(diag_sink *d, FILE *out, bool caret, const char *only_path);
+typedef enum { DIAG_FORMAT_TEXT, DIAG_FORMAT_JSON, DIAG_FORMAT_GITHUB } diag_format;
+
+typedef struct {
+    diag_format format;
+    bool caret;
+    bool colour;
+} diag_style;
+
+/* "text", "json" or "github" into *format; false for any other name. */
+bool diag_format_parse(const char *name, diag_format *format);
+
+/*
+ * Print everything reported so far, sorted by file, line and column, in
+ * style (NULL: plain text, no caret, no colour).  only_path, if not NULL,
+ * limits the output to that file.
+ */
+void diag_flush(diag_sink *d, FILE *out, const diag_style *style,
+                const char *only_path);
 
 /* The same limited to the n files of paths. */
-void diag_flush_only(diag_sink *d, FILE *out, bool caret,
+void diag_flush_only(diag_sink *d, FILE *out, const diag_style *style,
                      const char *const *paths, size_t n);
 
 #endif

@@ -1,9 +1,12 @@
 /*
  * main.c: the command line (FORMAT.md §5).
  *
- *     sbornik build [-o DIR] [-f FORMATS] [-j N] [PATH]
- *     sbornik check [PATH…]
- *     sbornik xml FILE
+ *     sbornik build [-o DIR] [-f FORMATS] [-j N] [-q] [--no-cache] [--watch]
+ *                   [--diagnostics FMT] [PATH]
+ *     sbornik check [--diagnostics FMT] [PATH…]
+ *     sbornik xml [--diagnostics FMT] FILE
+ *     sbornik init [DIR]
+ *     sbornik new KIND ID [DIR]
  *
  * The CLI alone decides exit codes and when diagnostics are printed; the
  * stages only report.
@@ -20,46 +23,29 @@
 
 #include "build.h"
 #include "buf.h"
+#include "datadir.h"
 #include "diag.h"
 #include "document.h"
+#include "help.h"
 #include "output.h"
 #include "project.h"
+#include "scaffold.h"
 #include "text.h"
 #include "tree.h"
+#include "watch.h"
 
 #ifndef SBORNIK_VERSION
 #define SBORNIK_VERSION "0.1.0"
 #endif
 
 static const char USAGE[] =
-    "usage: sbornik build [-o DIR] [-f FORMATS] [-j N] [PATH]\n"
-    "       sbornik check [PATH...]\n"
-    "       sbornik xml FILE\n"
-    "       sbornik --help | --version\n";
-
-static const char HELP[] =
-    "sbornik: compile Russian official documents written in Markdown with\n"
-    "YAML front matter (orders, letters, concepts, roadmaps, articles,\n"
-    "collections) into checked output.\n"
-    "\n"
-    "Commands:\n"
-    "  build [PATH]     check the project PATH (default input/) and write the\n"
-    "                   outputs of every document without errors into DIR\n"
-    "      -o DIR       output folder (default out/)\n"
-    "      -f FORMATS   comma-separated formats to write (default: all of\n"
-    "                   them; see the list below)\n"
-    "      -j N         documents built at once (accepted; this version\n"
-    "                   builds one at a time)\n"
-    "  check [PATH...]  check projects (folders) or single sources (files)\n"
-    "                   without writing anything\n"
-    "  xml FILE         print the checked intermediate XML of one source\n"
-    "\n"
-    "Formats: %s.\n"
-    "Exit codes: 0 built, 1 errors in the sources, 2 bad usage,\n"
-    "3 environment or I/O failure.\n"
-    "Environment: SBORNIK_DATA overrides the folder holding schemas/,\n"
-    "stylesheets/ and fonts/; SOURCE_DATE_EPOCH sets the date written into\n"
-    "the outputs (otherwise each document's own).\n";
+    "usage: sbornik build [-o DIR] [-f FORMATS] [-j N] [-q] [--no-cache]\n"
+    "                     [--watch] [--diagnostics FMT] [PATH]\n"
+    "       sbornik check [--diagnostics FMT] [PATH...]\n"
+    "       sbornik xml [--diagnostics FMT] FILE\n"
+    "       sbornik init [DIR]\n"
+    "       sbornik new KIND ID [DIR]\n"
+    "       sbornik [COMMAND] --help | --version\n";
 
 static int usage_error(const char *fmt, const char *arg)
 {
@@ -70,9 +56,47 @@ static int usage_error(const char *fmt, const char *arg)
     return EXIT_USAGE;
 }
 
+/*
+ * How diagnostics are printed: --diagnostics=text|json|github; the source
+ * line, caret and colours only for text on a terminal, and colours only
+ * when NO_COLOR is not set (no-color.org).
+ */
+static diag_style style = {DIAG_FORMAT_TEXT, false, false};
+
+static void set_style(diag_format format)
+{
+    bool tty = isatty(STDERR_FILENO) != 0;
+    const char *no_color = getenv("NO_COLOR");
+    style.format = format;
+    style.caret = format == DIAG_FORMAT_TEXT && tty;
+    style.colour = style.caret && !(no_color && *no_color);
+}
+
+/*
+ * Whether argv[*i] is the --diagnostics option (--diagnostics=FMT or
+ * --diagnostics FMT); *bad is set when its value is not a format.
+ */
+static bool diagnostics_option(int argc, char **argv, int *i, bool *bad)
+{
+    const char *a = argv[*i], *v = NULL;
+    if (!strncmp(a, "--diagnostics=", 14))
+        v = a + 14;
+    else if (!strcmp(a, "--diagnostics"))
+        v = *i + 1 < argc ? argv[++*i] : "";
+    else
+        return false;
+    diag_format f;
+    *bad = !diag_format_parse(v, &f);
+    if (*bad)
+        fprintf(stderr, "sbornik: --diagnostics wants text, json or github, not '%s'\n", v);
+    else
+        set_style(f);
+    return true;
+}
+
 static void flush(diag_sink *diag, const char *only)
 {
-    diag_flush(diag, stderr, isatty(STDERR_FILENO) != 0, only);
+    diag_flush(diag, stderr, &style, only);
 }
 
 /* Only the diagnostics of s, its annexes or items, and sbornik.yaml. */
@@ -80,7 +104,7 @@ static void flush_source(const sb_project *p, const sb_source *s, diag_sink *dia
 {
     size_t n;
     const char **paths = build_source_paths(p, s, &n);
-    diag_flush_only(diag, stderr, isatty(STDERR_FILENO) != 0, paths, n);
+    diag_flush_only(diag, stderr, &style, paths, n);
     free(paths);
 }
 
@@ -115,13 +139,67 @@ static bool parse_formats(const char *list, char **copy, const char ***names,
     return *n > 0;
 }
 
+/* One build of the project at path into out: check, write, print. */
+static int build_once(const char *path, const char *out, const build_options *o,
+               build_stats *stats)
+{
+    diag_sink *diag = diag_new();
+    int code;
+    sb_project *p = build_check(path, diag, &code);
+    if (!p) {
+        flush(diag, NULL);
+        fprintf(stderr, "sbornik: %s: not a project folder\n", path);
+        diag_free(diag);
+        return code;
+    }
+    /* Outputs of a project with errors: only the documents without any. */
+    int written = code == EXIT_ENVIRONMENT ? code
+                                           : build_write(p, out, o, diag, stats);
+    flush(diag, NULL);
+    if (written == EXIT_ENVIRONMENT)
+        code = EXIT_ENVIRONMENT;
+    else if (diag_count(diag, DIAG_ERROR) && code == EXIT_BUILT)
+        code = EXIT_SOURCE_ERRORS;
+    if (stats) {
+        stats->errors = diag_count(diag, DIAG_ERROR);
+        stats->warnings = diag_count(diag, DIAG_WARNING);
+    }
+    project_free(p);
+    diag_free(diag);
+    return code;
+}
+
+/* What --watch builds each time. */
+typedef struct {
+    const char *path, *out;
+    const build_options *o;
+} watch_build;
+
+static int build_again(build_stats *stats, void *ud)
+{
+    const watch_build *w = ud;
+    return build_once(w->path, w->out, w->o, stats);
+}
+
 static int cmd_build(int argc, char **argv)
 {
     const char *out = "out", *path = "input", *formats = NULL;
+    build_options o = {NULL, 0, 0, true, isatty(STDERR_FILENO) != 0};
+    bool watch = false;
     int positional = 0;
     for (int i = 0; i < argc; i++) {
         const char *a = argv[i];
-        if (!strcmp(a, "-o") || !strcmp(a, "-f") || !strcmp(a, "-j")) {
+        bool bad = false;
+        if (diagnostics_option(argc, argv, &i, &bad)) {
+            if (bad)
+                return EXIT_USAGE;
+        } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+            o.progress = false;
+        } else if (!strcmp(a, "--no-cache")) {
+            o.use_cache = false;
+        } else if (!strcmp(a, "--watch")) {
+            watch = true;
+        } else if (!strcmp(a, "-o") || !strcmp(a, "-f") || !strcmp(a, "-j")) {
             if (i + 1 >= argc)
                 return usage_error("option %s needs a value", a);
             const char *v = argv[++i];
@@ -134,6 +212,7 @@ static int cmd_build(int argc, char **argv)
                 long j = strtol(v, &end, 10);
                 if (*end || j < 1 || j > 1024)
                     return usage_error("-j wants a number of jobs, not '%s'", v);
+                o.jobs = (int)j;
             }
         } else if (a[0] == '-' && a[1]) {
             return usage_error("unknown option '%s'", a);
@@ -143,38 +222,21 @@ static int cmd_build(int argc, char **argv)
             path = a;
         }
     }
+    /* Progress only on a terminal and only for text diagnostics. */
+    o.progress = o.progress && style.format == DIAG_FORMAT_TEXT;
     char *copy = NULL;
     const char **names = NULL;
-    size_t nnames = 0;
-    if (formats && !parse_formats(formats, &copy, &names, &nnames)) {
+    if (formats && !parse_formats(formats, &copy, &names, &o.nformats)) {
         free(copy);
         free(names);
         return EXIT_USAGE;
     }
-
-    diag_sink *diag = diag_new();
-    int code;
-    sb_project *p = build_check(path, diag, &code);
-    if (!p) {
-        fprintf(stderr, "sbornik: %s: not a project folder\n", path);
-        diag_free(diag);
-        free(copy);
-        free(names);
-        return code;
-    }
-    /* Outputs of a project with errors: only the documents without any. */
-    int written = code == EXIT_ENVIRONMENT
-                      ? code
-                      : build_write(p, out, names, nnames, diag);
+    o.formats = names;
+    watch_build ctx = {path, out, &o};
+    int code = watch ? watch_run(path, out, build_again, &ctx)
+                     : build_once(path, out, &o, NULL);
     free(copy);
     free(names);
-    flush(diag, NULL);
-    if (written == EXIT_ENVIRONMENT)
-        code = EXIT_ENVIRONMENT;
-    else if (diag_count(diag, DIAG_ERROR) && code == EXIT_BUILT)
-        code = EXIT_SOURCE_ERRORS;
-    project_free(p);
-    diag_free(diag);
     return code;
 }
 
@@ -269,27 +331,50 @@ static int check_one(const char *path)
 
 static int cmd_check(int argc, char **argv)
 {
-    for (int i = 0; i < argc; i++)
-        if (argv[i][0] == '-' && argv[i][1])
-            return usage_error("unknown option '%s'", argv[i]);
-    if (argc == 0) {
-        char *def[] = {"input"};
-        return check_one(def[0]);
-    }
-    int worst = EXIT_BUILT;
+    char **paths = xcalloc((size_t)argc + 1, sizeof(char *));
+    int npaths = 0;
     for (int i = 0; i < argc; i++) {
-        int code = check_one(argv[i]);
+        bool bad = false;
+        if (diagnostics_option(argc, argv, &i, &bad)) {
+            if (bad) {
+                free(paths);
+                return EXIT_USAGE;
+            }
+        } else if (argv[i][0] == '-' && argv[i][1]) {
+            free(paths);
+            return usage_error("unknown option '%s'", argv[i]);
+        } else {
+            paths[npaths++] = argv[i];
+        }
+    }
+    if (npaths == 0)
+        paths[npaths++] = "input";
+    int worst = EXIT_BUILT;
+    for (int i = 0; i < npaths; i++) {
+        int code = check_one(paths[i]);
         if (code > worst)
             worst = code;
     }
+    free(paths);
     return worst;
 }
 
 static int cmd_xml(int argc, char **argv)
 {
-    if (argc != 1 || (argv[0][0] == '-' && argv[0][1]))
+    const char *file = NULL;
+    for (int i = 0; i < argc; i++) {
+        bool bad = false;
+        if (diagnostics_option(argc, argv, &i, &bad)) {
+            if (bad)
+                return EXIT_USAGE;
+        } else if ((argv[i][0] == '-' && argv[i][1]) || file) {
+            return usage_error("xml takes one source file%s", "");
+        } else {
+            file = argv[i];
+        }
+    }
+    if (!file)
         return usage_error("xml takes one source file%s", "");
-    const char *file = argv[0];
     struct stat st;
     if (stat(file, &st) != 0 || S_ISDIR(st.st_mode)) {
         fprintf(stderr, "sbornik: %s: no such source file\n", file);
@@ -330,6 +415,32 @@ static int cmd_xml(int argc, char **argv)
     return code;
 }
 
+/* sbornik init [DIR]: a new project (scaffold.h). */
+static int cmd_init(int argc, char **argv)
+{
+    for (int i = 0; i < argc; i++)
+        if (argv[i][0] == '-' && argv[i][1])
+            return usage_error("unknown option '%s'", argv[i]);
+    if (argc > 1)
+        return usage_error("init takes one folder, not also '%s'", argv[1]);
+    return scaffold_init(argc ? argv[0] : ".", stdout, stderr);
+}
+
+/* sbornik new KIND ID [DIR]: a new source (scaffold.h). */
+static int cmd_new(int argc, char **argv)
+{
+    for (int i = 0; i < argc; i++)
+        if (argv[i][0] == '-' && argv[i][1])
+            return usage_error("unknown option '%s'", argv[i]);
+    if (argc < 2)
+        return usage_error("new wants a kind and an id, e.g. 'sbornik new order "
+                           "order-2025-12'%s", "");
+    if (argc > 3)
+        return usage_error("new takes a kind, an id and a folder, not also '%s'",
+                           argv[3]);
+    return scaffold_new(argv[0], argv[1], argc > 2 ? argv[2] : NULL, stdout, stderr);
+}
+
 int main(int argc, char **argv)
 {
     LIBXML_TEST_VERSION
@@ -337,6 +448,7 @@ int main(int argc, char **argv)
     xmlSubstituteEntitiesDefault(0);
     xmlLoadExtDtdDefaultValue = 0;
 
+    set_style(DIAG_FORMAT_TEXT);
     int code;
     if (argc < 2) {
         fputs(USAGE, stderr);
@@ -344,21 +456,33 @@ int main(int argc, char **argv)
     }
     const char *cmd = argv[1];
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
-        printf(HELP, build_formats());
+        help_print(NULL, stdout);
         fputs("\n", stdout);
         fputs(USAGE, stdout);
         return EXIT_BUILT;
     }
     if (!strcmp(cmd, "--version")) {
-        printf("sbornik %s\n", SBORNIK_VERSION);
+        datadir_origin origin;
+        const char *data = datadir_path(&origin);
+        printf("sbornik %s\ndata: %s (%s)\n", SBORNIK_VERSION, data,
+               datadir_origin_name(origin));
         return EXIT_BUILT;
     }
+    /* sbornik COMMAND … --help: that command's help, whatever else is given. */
+    for (int i = 2; i < argc; i++)
+        if ((!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) &&
+            help_print(cmd, stdout))
+            return EXIT_BUILT;
     if (!strcmp(cmd, "build"))
         code = cmd_build(argc - 2, argv + 2);
     else if (!strcmp(cmd, "check"))
         code = cmd_check(argc - 2, argv + 2);
     else if (!strcmp(cmd, "xml"))
         code = cmd_xml(argc - 2, argv + 2);
+    else if (!strcmp(cmd, "init"))
+        code = cmd_init(argc - 2, argv + 2);
+    else if (!strcmp(cmd, "new"))
+        code = cmd_new(argc - 2, argv + 2);
     else
         code = usage_error("unknown command '%s'", cmd);
     xmlCleanupParser();

@@ -235,6 +235,11 @@ static const char *id_problem(const char *id)
     return NULL;
 }
 
+const char *project_id_problem(const char *id)
+{
+    return id_problem(id);
+}
+
 /* ------------------------------------------------------------ scanning */
 
 typedef struct {

@@ -109,6 +109,9 @@ void project_free(sb_project *p);
  * else FILE's own folder.  Returns a malloc'd path. */
 char *project_root_of(const char *file);
 
+/* Why id cannot be an id ("may hold only letters, …"), or NULL if it can. */
+const char *project_id_problem(const char *id);
+
 sb_source *project_find_id(const sb_project *p, const char *id);
 sb_source *project_find_rel(const sb_project *p, const char *rel);
 

@@ -28,7 +28,8 @@ TZ=Asia/Yekaterinburg "$SB" build -f docx -o "$tmp/a" input 2>"$tmp/a.err"
 rc=$?
 sources=$(find input -name '*.md' ! -path '*/_*' ! -path '*/.*' | wc -l)
 packages=$(find "$tmp/a" -name '*.docx' | wc -l)
-others=$(find "$tmp/a" -type f ! -name '*.docx' | wc -l)
+# The build cache (a hidden folder) aside.
+others=$(find "$tmp/a" -type f ! -name '*.docx' ! -path '*/.sbornik-cache/*' | wc -l)
 if [ "$rc" = 0 ] && [ ! -s "$tmp/a.err" ] && [ "$packages" = "$sources" ] && [ "$others" = 0 ]; then
     ok build
 else

@@ -39,8 +39,9 @@ ok=0
     [ -f "$out/portfolio-2022/index.html" ] && ok=1
 say html/pages "$ok" "$pages pages for $docs documents, or index/css/collection missing"
 only_html=1
-find "$out" -type f ! -name '*.html' ! -name 'sbornik.css' | grep -q . && only_html=0
-say html/only-html "$only_html" "-f html wrote other files: $(find "$out" -type f ! -name '*.html' ! -name '*.css' | head -3)"
+# The build cache (a hidden folder) aside.
+find "$out" -type f ! -name '*.html' ! -name 'sbornik.css' ! -path '*/.sbornik-cache/*' | grep -q . && only_html=0
+say html/only-html "$only_html" "-f html wrote other files: $(find "$out" -type f ! -name '*.html' ! -name '*.css' ! -path '*/.sbornik-cache/*' | head -3)"
 
 # ---------------------------------------------------------------- the Nu checker
 nu_check() {    # nu_check NAME DIR

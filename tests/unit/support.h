@@ -203,7 +203,8 @@ static inline char *flushed_text_with(diag_sink *d, bool caret, const char *only
 {
     FILE *f = tmpfile();
     assert_non_null(f);
-    diag_flush(d, f, caret, only_path);
+    diag_style style = {DIAG_FORMAT_TEXT, caret, false};
+    diag_flush(d, f, &style, only_path);
     long n = ftell(f);
     assert_true(n >= 0);
     rewind(f);

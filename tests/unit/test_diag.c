@@ -282,6 +282,85 @@ static void test_many_sources(void **state)
     diag_free(d);
 }
 
+/* What diag_flush prints in style, as a malloc'd string. */
+static char *flushed_in(diag_sink *d, diag_format format, bool colour)
+{
+    FILE *f = tmpfile();
+    assert_non_null(f);
+    diag_style style = {format, colour, colour};
+    diag_flush(d, f, &style, NULL);
+    long n = ftell(f);
+    rewind(f);
+    char *s = xmalloc((size_t)n + 1);
+    assert_int_equal(fread(s, 1, (size_t)n, f), (size_t)n);
+    s[n] = '\0';
+    fclose(f);
+    return s;
+}
+
+/* JSON: one object a line, strings escaped, line 0 as line and column 0. */
+static void test_json(void **state)
+{
+    (void)state;
+    diag_sink *d = diag_new();
+    diag_report(d, DIAG_ERROR, "in/a \"b\".md", 3, 7, "E-REF-UNKNOWN",
+                "unknown id '%s'\\ here\n\tx\x01", "ой");
+    diag_report(d, DIAG_WARNING, "in/sbornik.yaml", 0, 0, "W-X", "whole file");
+    char *got = flushed_in(d, DIAG_FORMAT_JSON, false);
+    assert_string_equal(got,
+        "{\"file\":\"in/a \\\"b\\\".md\",\"line\":3,\"column\":7,"
+        "\"severity\":\"error\",\"code\":\"E-REF-UNKNOWN\","
+        "\"message\":\"unknown id 'ой'\\\\ here\\n\\tx\\u0001\"}\n"
+        "{\"file\":\"in/sbornik.yaml\",\"line\":0,\"column\":0,"
+        "\"severity\":\"warning\",\"code\":\"W-X\",\"message\":\"whole file\"}\n");
+    free(got);
+    diag_free(d);
+}
+
+/* GitHub: workflow commands, properties and data escaped as GitHub wants. */
+static void test_github(void **state)
+{
+    (void)state;
+    diag_sink *d = diag_new();
+    diag_report(d, DIAG_ERROR, "in/a,b:c.md", 3, 7, "E-REF-UNKNOWN",
+                "100%% wrong:\nsecond line, here");
+    diag_report(d, DIAG_WARNING, "in/sbornik.yaml", 0, 0, "W-X", "whole file");
+    char *got = flushed_in(d, DIAG_FORMAT_GITHUB, false);
+    assert_string_equal(got,
+        "::error file=in/a%2Cb%3Ac.md,line=3,col=7,title=E-REF-UNKNOWN::"
+        "100%25 wrong:%0Asecond line, here\n"
+        "::warning file=in/sbornik.yaml,title=W-X::whole file\n");
+    free(got);
+    diag_free(d);
+}
+
+/* Colours as gcc's, the text otherwise the same; none without colour. */
+static void test_colour(void **state)
+{
+    (void)state;
+    diag_sink *d = diag_new();
+    static const char text[] = "a\nbad line\n";
+    diag_add_source(d, "a.md", text, sizeof text - 1);
+    diag_report(d, DIAG_ERROR, "a.md", 2, 5, "E-X", "broken");
+    diag_report(d, DIAG_WARNING, "a.md", 0, 0, "W-X", "odd");
+    char *got = flushed_in(d, DIAG_FORMAT_TEXT, true);
+    assert_string_equal(got,
+        "\033[1ma.md:\033[0m \033[1;35mwarning:\033[0m odd\n"
+        "\033[1ma.md:2:5:\033[0m \033[1;31merror:\033[0m broken\n"
+        " bad line\n     \033[1;32m^\033[0m\n");
+    free(got);
+    got = flushed_in(d, DIAG_FORMAT_TEXT, false);
+    assert_string_equal(got, "a.md: warning: odd\na.md:2:5: error: broken\n");
+    free(got);
+    diag_format f = DIAG_FORMAT_TEXT;
+    assert_true(diag_format_parse("json", &f));
+    assert_int_equal(f, DIAG_FORMAT_JSON);
+    assert_true(diag_format_parse("github", &f));
+    assert_int_equal(f, DIAG_FORMAT_GITHUB);
+    assert_false(diag_format_parse("xml", &f));
+    diag_free(d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -294,6 +373,9 @@ int main(void)
         cmocka_unit_test(test_source_replaced),
         cmocka_unit_test(test_only_path),
         cmocka_unit_test(test_many_sources),
+        cmocka_unit_test(test_json),
+        cmocka_unit_test(test_github),
+        cmocka_unit_test(test_colour),
     };
     return cmocka_run_group_tests_name("diag", tests, NULL, NULL);
 }
