@@ -106,10 +106,26 @@ valgrind:
 	@$(MAKE) --no-print-directory build unit
 	@VALGRIND=1 ./tests/run.sh
 
-# Speed and memory on the benchmark portfolio: bench/RESULTS.md.
+# Speed and memory on the benchmark portfolio against the floor (cmark-gfm
+# and a plain libharu layout, bench/floor.c) and the anchors (pandoc,
+# LibreOffice, Typst), which bench/deps.sh installs: bench/RESULTS.md.
+# Quick runs: make bench BENCH_N=5 BENCH_BIG=0 BENCH_RUNS=1 [BENCH_ANCHORS=0];
+# BENCH_BIG_RUNS sets the runs of the big portfolio alone.
 bench: deps
-	@$(MAKE) --no-print-directory build
-	@python3 bench/run.py
+	@./bench/deps.sh
+	@$(MAKE) --no-print-directory build $(BUILD)/bench/floor
+	@BENCH_N=$(BENCH_N) BENCH_BIG=$(BENCH_BIG) BENCH_RUNS=$(BENCH_RUNS) \
+	    BENCH_BIG_RUNS=$(BENCH_BIG_RUNS) BENCH_ANCHORS=$(BENCH_ANCHORS) python3 bench/run.py
+
+BENCH_N        ?= 70
+BENCH_BIG      ?= 700
+BENCH_RUNS     ?= 3
+BENCH_BIG_RUNS ?= 0
+BENCH_ANCHORS  ?= 1
+
+$(BUILD)/bench/floor: bench/floor.c
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) -std=c11 -Wall -Wextra -Wno-unused-parameter -o $@ $< -lhpdf -lm
 
 clean:
 	rm -rf build build-asan out
