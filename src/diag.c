@@ -161,14 +161,44 @@ static int compare_items(const void *a, const void *b)
 #define COLOUR_CARET "\033[1;32m"
 #define COLOUR_OFF "\033[0m"
 
+/*
+ * Where the last caret's line started: diagnostics come sorted by line, so
+ * the next line is found from there, not from the top of the file (a big
+ * source with thousands of warnings would otherwise print in quadratic
+ * time).
+ */
+typedef struct {
+    const diag_source *src;
+    int line;
+    const char *start;
+} line_cursor;
+
+static const char *find_line(line_cursor *c, const diag_source *src, int line)
+{
+    if (c->src != src || !c->start || line < c->line) {
+        c->src = src;
+        c->line = 1;
+        c->start = src->text;
+    }
+    const char *end = src->text + src->len;
+    while (c->line < line) {
+        const char *nl = memchr(c->start, '\n', (size_t)(end - c->start));
+        if (!nl)
+            return NULL;
+        c->start = nl + 1;
+        c->line++;
+    }
+    return c->start;
+}
+
 /* The source line and a caret under col, tabs kept so the caret aligns. */
 static void print_caret(const diag_sink *d, const diag_item *it, FILE *out,
-                        bool colour)
+                        bool colour, line_cursor *cursor)
 {
     const diag_source *src = find_source(d, it->path);
     if (!src || it->line <= 0)
         return;
-    const char *start = text_line(src->text, src->len, it->line);
+    const char *start = find_line(cursor, src, it->line);
     if (!start)
         return;
     const char *end = src->text + src->len;
@@ -188,7 +218,7 @@ static void print_caret(const diag_sink *d, const diag_item *it, FILE *out,
 }
 
 static void print_text(const diag_sink *d, const diag_item *it, FILE *out,
-                       const diag_style *style)
+                       const diag_style *style, line_cursor *cursor)
 {
     bool colour = style && style->colour;
     const char *sev = it->sev == DIAG_ERROR ? "error" : "warning";
@@ -199,7 +229,7 @@ static void print_text(const diag_sink *d, const diag_item *it, FILE *out,
         fprintf(out, ":%d:%d", it->line, it->col > 0 ? it->col : 1);
     fprintf(out, ":%s %s%s:%s %s\n", off, on, sev, off, it->message);
     if (style && style->caret)
-        print_caret(d, it, out, colour);
+        print_caret(d, it, out, colour, cursor);
 }
 
 /* s as the inside of a JSON string. */
@@ -304,6 +334,7 @@ void diag_flush_only(diag_sink *d, FILE *out, const diag_style *style,
     if (d->n)
         qsort(d->items, d->n, sizeof(diag_item), compare_items);
     diag_format format = style ? style->format : DIAG_FORMAT_TEXT;
+    line_cursor cursor = {NULL, 0, NULL};
     for (size_t i = 0; i < d->n; i++) {
         const diag_item *it = &d->items[i];
         if (paths && !listed(it->path, paths, n))
@@ -313,7 +344,7 @@ void diag_flush_only(diag_sink *d, FILE *out, const diag_style *style,
         else if (format == DIAG_FORMAT_GITHUB)
             print_github(it, out);
         else
-            print_text(d, it, out, style);
+            print_text(d, it, out, style, &cursor);
     }
 }
 
