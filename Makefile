@@ -3,7 +3,7 @@
 #   make run    install missing Debian packages, build, compile input/ into out/
 #   make test   install missing Debian packages, build, run every test
 #
-# Other targets: deps, build, unit, asan, valgrind, bench, clean,
+# Other targets: deps, build, unit, asan, valgrind, fuzz, bench, clean,
 # install and uninstall (PREFIX=/usr/local, DESTDIR).
 
 CC      ?= cc
@@ -25,7 +25,7 @@ LIBOBJ  := $(filter-out $(BUILD)/main.o,$(OBJ))
 UNIT    := $(sort $(wildcard tests/unit/test_*.c))
 UNITBIN := $(UNIT:tests/unit/%.c=$(BUILD)/%)
 
-.PHONY: all deps build run test unit asan valgrind bench clean
+.PHONY: all deps build run test unit asan valgrind fuzz bench clean
 
 all: build
 
@@ -106,6 +106,30 @@ valgrind:
 	@$(MAKE) --no-print-directory build unit
 	@VALGRIND=1 ./tests/run.sh
 
+# libFuzzer (clang from Debian; libclang-rt-14-dev holds the fuzzer runtime)
+# on the front matter reader, Markdown, periods and references: one target
+# per tests/fuzz/fuzz_*.c, objects in build-fuzz/ (never mixed with build/),
+# seed corpora made there from input/ and tests/cases/.  Each target runs
+# FUZZ_SECONDS (make fuzz FUZZ_SECONDS=30 for a quick pass), one after
+# another; a crash, leak, sanitizer report or hang fails.
+FUZZ_SECONDS ?= 600
+FUZZ_TARGETS := $(patsubst tests/fuzz/fuzz_%.c,%,$(wildcard tests/fuzz/fuzz_*.c))
+# Only the stages the targets reach: the writers never build with clang.
+FUZZOBJ := $(patsubst %,$(BUILD)/%.o,buf diag document frontmatter markdown \
+           period project refs text tree typo)
+
+fuzz:
+	@./scripts/deps.sh clang libclang-rt-14-dev
+	@$(MAKE) --no-print-directory BUILD=build-fuzz CC=clang \
+	    CFLAGS="-O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer" \
+	    LDFLAGS="-fsanitize=fuzzer,address,undefined" \
+	    $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) ./tests/fuzz/run.sh $(FUZZ_TARGETS)
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_support.h $(FUZZOBJ) $(wildcard src/*.h)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(FUZZOBJ) $(LDLIBS)
+
 # Speed and memory on the benchmark portfolio against the floor (cmark-gfm
 # and a plain libharu layout, bench/floor.c) and the anchors (pandoc,
 # LibreOffice, Typst), which bench/deps.sh installs: bench/RESULTS.md.
@@ -128,4 +152,4 @@ $(BUILD)/bench/floor: bench/floor.c
 	$(CC) $(CFLAGS) -std=c11 -Wall -Wextra -Wno-unused-parameter -o $@ $< -lhpdf -lm
 
 clean:
-	rm -rf build build-asan out
+	rm -rf build build-asan build-fuzz out
