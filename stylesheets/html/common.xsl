@@ -194,10 +194,14 @@
     page's own document or one of its annexes; a collection's entries are
     on their own pages), else its page docs/<id>.html.
   -->
+  <!-- The documents of annexes by id: //annex/*[@id = $id] per link would
+       walk the whole tree each time (quadratic in a collection). -->
+  <xsl:key name="annex-doc" match="annex/*" use="@id"/>
+
   <xsl:template name="doc-href">
     <xsl:param name="id"/>
     <xsl:choose>
-      <xsl:when test="/*[@id = $id] or //annex/*[@id = $id][not(ancestor::entry)]">
+      <xsl:when test="/*[@id = $id] or key('annex-doc', $id)[not(ancestor::entry)]">
         <xsl:text>#</xsl:text>
         <xsl:call-template name="url-path">
           <xsl:with-param name="path">
