@@ -630,6 +630,8 @@ def main():
               "with Russian hyphenation, justification, tables, footnotes and the GOST "
               "document layout, once per document and again in the collection, and "
               "writes DOCX and HTML too.",
+              "- Where the time and memory go (perf, callgrind, massif), what was done about "
+              "it, and why the missed targets are missed: bench/PROFILE.md.",
               "- Typst: run.mjs on md2typst.py's conversion of all.md (the conversion is not "
               "timed), with sbornik's fonts/ folder; a tagged PDF. LibreOffice runs with a "
               "private profile (made during the warm-up).",
