@@ -198,13 +198,13 @@ static inline int scratch_teardown(void **state)
 
 /* ------------------------------------------------------------ diagnostics */
 
-/* What diag_flush(d, caret, only_path) prints, as a malloc'd string. */
-static inline char *flushed_text_with(diag_sink *d, bool caret, const char *only_path)
+/* What diag_flush(d, style, only_path) prints, as a malloc'd string. */
+static inline char *flushed_styled(diag_sink *d, const diag_style *style,
+                                   const char *only_path)
 {
     FILE *f = tmpfile();
     assert_non_null(f);
-    diag_style style = {DIAG_FORMAT_TEXT, caret, false};
-    diag_flush(d, f, &style, only_path);
+    diag_flush(d, f, style, only_path);
     long n = ftell(f);
     assert_true(n >= 0);
     rewind(f);
@@ -213,6 +213,13 @@ static inline char *flushed_text_with(diag_sink *d, bool caret, const char *only
     s[n] = '\0';
     fclose(f);
     return s;
+}
+
+/* The same as text, with carets or without, no colours. */
+static inline char *flushed_text_with(diag_sink *d, bool caret, const char *only_path)
+{
+    diag_style style = {DIAG_FORMAT_TEXT, caret, false};
+    return flushed_styled(d, &style, only_path);
 }
 
 /* What diag_flush prints for every file, without carets, as a malloc'd string. */
