@@ -263,10 +263,21 @@ static xmlDocPtr summary_tree(const sb_project *p, const bool *clean,
     return doc;
 }
 
+/*
+ * One job: a document in every wanted format, or one format of a
+ * collection (a collection is the long job of a build: its formats run
+ * on different workers).
+ */
+typedef struct {
+    const sb_source *s;
+    int writer;                     /* index in WRITERS, or -1: all */
+    size_t cost;                    /* for the order: the longest first */
+} write_item;
+
 /* One build_write: what every job reads (forked workers share it). */
 typedef struct {
     const sb_project *p;
-    const sb_source **order;        /* the documents, longest first */
+    const write_item *order;        /* the jobs, longest first */
     const output_target *target;
     void **state;                   /* per writer: open, or NULL */
     const cache *cache;
@@ -277,11 +288,12 @@ typedef struct {
 /* What a job did: rewrote at least one file, found all up to date, failed. */
 enum { JOB_WRITTEN = 0, JOB_UNCHANGED = 1, JOB_FAILED = 2 };
 
-/* Write one document in every wanted format not already up to date. */
+/* Write one job's document in its formats that are not up to date. */
 static int write_job(size_t k, diag_sink *diag, void *ud)
 {
     write_run *r = ud;
-    const sb_source *s = r->order[k];
+    const sb_source *s = r->order[k].s;
+    int only = r->order[k].writer;
     output_target t = *r->target;
     t.diag = diag;
     xmlDocPtr tree = document_assemble(r->p, s);
@@ -289,7 +301,7 @@ static int write_job(size_t k, diag_sink *diag, void *ud)
     cache_hash_tree(tree, t.project_dir, &own);
     int result = JOB_UNCHANGED;
     for (size_t w = 0; w < NWRITERS; w++) {
-        if (!r->state[w])
+        if (!r->state[w] || (only >= 0 && (size_t)only != w))
             continue;
         cache_key key;
         cache_key_of(r->cache, WRITERS[w]->format, &own, &key);
@@ -320,7 +332,7 @@ static int write_job(size_t k, diag_sink *diag, void *ud)
 static void show_progress(size_t done, size_t total, size_t current, void *ud)
 {
     write_run *r = ud;
-    const char *path = current < total ? r->order[current]->path : "";
+    const char *path = current < total ? r->order[current].s->path : "";
     if (done == total) {
         if (r->current)
             fputs("\r\033[K", stderr);
@@ -332,20 +344,43 @@ static void show_progress(size_t done, size_t total, size_t current, void *ud)
     fflush(stderr);
 }
 
-/* A collection is made of many documents: start it first; then by size. */
-static size_t job_cost(const sb_source *s)
-{
-    return s->len + (s->kind == KIND_COLLECTION ? (size_t)1 << 40 : 0);
-}
-
+/* The longest job first; then by file, for a stable order. */
 static int compare_cost(const void *a, const void *b)
 {
-    const sb_source *x = *(const sb_source *const *)a;
-    const sb_source *y = *(const sb_source *const *)b;
-    size_t cx = job_cost(x), cy = job_cost(y);
-    if (cx != cy)
-        return cx > cy ? -1 : 1;
-    return strcmp(x->rel, y->rel);
+    const write_item *x = a, *y = b;
+    if (x->cost != y->cost)
+        return x->cost > y->cost ? -1 : 1;
+    int c = strcmp(x->s->rel, y->s->rel);
+    return c ? c : (x->writer > y->writer) - (x->writer < y->writer);
+}
+
+/*
+ * The jobs of the clean documents: a collection's formats apart, costed
+ * by how much it holds and how slow the format is (PDF and DOCX lay out
+ * or transform the whole volume), before every document.
+ */
+static size_t plan_jobs(const sb_project *p, const bool *clean,
+                        void *const *state, write_item *jobs)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < p->nsources; i++) {
+        const sb_source *s = p->sources[i];
+        if (!clean[i])
+            continue;
+        if (s->kind != KIND_COLLECTION) {
+            jobs[n++] = (write_item){s, -1, s->len};
+            continue;
+        }
+        for (size_t w = 0; w < NWRITERS; w++) {
+            if (!state[w])
+                continue;
+            bool heavy = WRITERS[w] == &pdf_writer || WRITERS[w] == &docx_writer;
+            jobs[n++] = (write_item){s, (int)w, ((size_t)1 << 40) * (heavy ? 2 : 1)};
+        }
+    }
+    if (n)
+        qsort(jobs, n, sizeof *jobs, compare_cost);
+    return n;
 }
 
 int build_write(const sb_project *p, const char *out_dir,
@@ -381,26 +416,33 @@ int build_write(const sb_project *p, const char *out_dir,
     }
     /* Which documents are written: once, for the writers and the summary. */
     bool *clean = xcalloc(p->nsources + 1, sizeof(bool));
-    const sb_source **order = xcalloc(p->nsources + 1, sizeof(sb_source *));
-    size_t njobs = 0;
     for (size_t i = 0; i < p->nsources; i++) {
         clean[i] = build_source_clean(p, p->sources[i], diag);
-        if (clean[i])
-            order[njobs++] = p->sources[i];
+        stats->documents += clean[i];
     }
-    if (njobs)
-        qsort(order, njobs, sizeof(sb_source *), compare_cost);
+    write_item *order = xcalloc(p->nsources * NWRITERS + 1, sizeof(write_item));
+    size_t njobs = plan_jobs(p, clean, state, order);
     cache *c = cache_new(out_dir, t.data_dir, t.source_date);
     write_run run = {p, order, &t, state, c, o->use_cache, NULL};
     int *status = xcalloc(njobs + 1, sizeof(int));
     int jobs = o->jobs >= 1 ? o->jobs : jobs_cores();
     failed |= !jobs_run(njobs, jobs, write_job, o->progress ? show_progress : NULL,
                         &run, status, diag);
-    stats->documents = njobs;
-    for (size_t k = 0; k < njobs; k++) {
-        failed |= status[k] < 0 || status[k] == JOB_FAILED;
-        stats->written += status[k] == JOB_WRITTEN;
-        stats->unchanged += status[k] == JOB_UNCHANGED;
+    /* Per document: rewritten if any of its jobs wrote, unchanged if all
+       found their outputs up to date. */
+    for (size_t i = 0; i < p->nsources; i++) {
+        if (!clean[i])
+            continue;
+        bool any = false, all_unchanged = true;
+        for (size_t k = 0; k < njobs; k++) {
+            if (order[k].s != p->sources[i])
+                continue;
+            failed |= status[k] < 0 || status[k] == JOB_FAILED;
+            any |= status[k] == JOB_WRITTEN;
+            all_unchanged &= status[k] == JOB_UNCHANGED;
+        }
+        stats->written += any;
+        stats->unchanged += all_unchanged;
     }
     free(status);
     free(order);
