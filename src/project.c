@@ -124,7 +124,7 @@ static bool split_front_matter(sb_source *s, diag_sink *diag,
     return false;
 }
 
-/* Read one source: bytes, UTF-8, front matter, kind, id. */
+/* Read one source: bytes, then what project_parse_source finds in them. */
 static void load_source(sb_source *s, const char *fs_path, diag_sink *diag)
 {
     switch (read_file(fs_path, &s->text, &s->len)) {
@@ -141,6 +141,11 @@ static void load_source(sb_source *s, const char *fs_path, diag_sink *diag)
         s->failed = true;
         return;
     }
+    project_parse_source(s, diag);
+}
+
+void project_parse_source(sb_source *s, diag_sink *diag)
+{
     /* A BOM is tolerated: dropped, but byte offsets stay the file's. */
     size_t bom = 0;
     if (s->len >= 3 && memcmp(s->text, "\xEF\xBB\xBF", 3) == 0) {
@@ -528,8 +533,11 @@ static int compare_ids(const void *a, const void *b)
     return c ? c : strcmp(x->rel, y->rel);
 }
 
-static void index_ids(sb_project *p, diag_sink *diag)
+void project_index(sb_project *p, diag_sink *diag)
 {
+    /* Folder by folder is not path order ('a.md' < 'a/x.md'): sort. */
+    if (p->nsources)
+        qsort(p->sources, p->nsources, sizeof(sb_source *), compare_rels);
     size_t n = 0;
     p->by_id = xcalloc(p->nsources + 1, sizeof(sb_source *));
     for (size_t i = 0; i < p->nsources; i++) {
@@ -594,12 +602,9 @@ sb_project *project_load(const char *root, diag_sink *diag,
     free(scan.dirs);
     p->sources = scan.list;
     p->nsources = scan.n;
-    /* Folder by folder is not path order ('a.md' < 'a/x.md'): sort. */
-    if (p->nsources)
-        qsort(p->sources, p->nsources, sizeof(sb_source *), compare_rels);
     if (scan.io_error)
         *status = PROJECT_IO_ERROR;
-    index_ids(p, diag);
+    project_index(p, diag);
     return p;
 }
 

@@ -109,6 +109,17 @@ void project_free(sb_project *p);
  * else FILE's own folder.  Returns a malloc'd path. */
 char *project_root_of(const char *file);
 
+/*
+ * What project_load does with each source and then with the list, for a
+ * caller that has the texts already (the fuzz targets): the front matter,
+ * kind and id of s from s->text and s->len (a leading BOM is dropped; not
+ * UTF-8, no front matter or no kind: reported, s->failed); then the
+ * sources of p sorted by path and their ids indexed (invalid or duplicate
+ * ones reported, their sources failed).
+ */
+void project_parse_source(sb_source *s, diag_sink *diag);
+void project_index(sb_project *p, diag_sink *diag);
+
 /* Why id cannot be an id ("may hold only letters, …"), or NULL if it can. */
 const char *project_id_problem(const char *id);
 

@@ -52,101 +52,9 @@ typedef struct {
     "    header: [МИНИСТЕРСТВО ОБРАЗОВАНИЯ И НАУКИ, ЧЕЛЯБИНСКОЙ ОБЛАСТИ]\n" \
     "    genitive: Министерства образования и науки Челябинской области\n"
 
-/* Length of a line starting at p that reads "---" (or "..."), else 0
- * (project.c's fence_line). */
-static inline size_t fz_fence_line(const char *p, const char *end, bool closing)
-{
-    if (end - p < 3)
-        return 0;
-    if (memcmp(p, "---", 3) != 0 && !(closing && memcmp(p, "...", 3) == 0))
-        return 0;
-    const char *q = p + 3;
-    while (q < end && (*q == ' ' || *q == '\t'))
-        q++;
-    if (q < end && *q == '\r')
-        q++;
-    if (q == end)
-        return (size_t)(q - p);
-    if (*q != '\n')
-        return 0;
-    return (size_t)(q + 1 - p);
-}
-
-/* project.c's load_source on a text in memory: valid UTF-8 assumed. */
-static inline void fz_load_source(sb_source *s, diag_sink *diag)
-{
-    diag_add_source(diag, s->path, s->text, s->len);
-    const char *text = s->text, *end = text + s->len;
-    size_t open = fz_fence_line(text, end, false);
-    if (!open) {
-        s->failed = true;
-        return;
-    }
-    const char *p = text + open;
-    int line = 2;
-    bool closed = false;
-    size_t fm_len = 0;
-    while (p < end) {
-        size_t close = fz_fence_line(p, end, true);
-        if (close) {
-            fm_len = (size_t)(p - text) - open;
-            s->body_offset = (size_t)(p - text) + close;
-            s->body_line = line + 1;
-            closed = true;
-            break;
-        }
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (!nl)
-            break;
-        p = nl + 1;
-        line++;
-    }
-    if (!closed) {
-        s->failed = true;
-        return;
-    }
-    s->front = fm_parse(s->text + open, fm_len, s->path, 2, diag);
-    if (!s->front) {
-        s->failed = true;
-        return;
-    }
-    const char *kname = fm_str(fm_get(s->front, "kind"));
-    s->kind = KIND_UNKNOWN;
-    for (int k = 0; kname && k < KIND_COUNT; k++)
-        if (!strcmp(kname, kind_name((sb_kind)k)))
-            s->kind = (sb_kind)k;
-    if (s->kind == KIND_UNKNOWN)
-        s->failed = true;
-    const fm_pair *id = fm_get_pair(s->front, "id");
-    if (id) {
-        const char *v = fm_str(id->value);
-        s->id = xstrdup(v ? v : "");
-        s->id_line = id->value->line;
-        s->id_col = id->value->col;
-    } else {
-        s->id = xstrndup(s->rel, strlen(s->rel) - 3);
-        s->id_line = 1;
-        s->id_col = 1;
-    }
-}
-
-static inline int fz_compare_rels(const void *a, const void *b)
-{
-    return strcmp((*(sb_source *const *)a)->rel, (*(sb_source *const *)b)->rel);
-}
-
-static inline int fz_compare_ids(const void *a, const void *b)
-{
-    const sb_source *x = *(sb_source *const *)a, *y = *(sb_source *const *)b;
-    int c = strcmp(x->id, y->id);
-    return c ? c : strcmp(x->rel, y->rel);
-}
-
 /*
- * A project of the n files (with FZ_CONFIG as sbornik.yaml), loaded as
- * project_load would.  A file that is not valid UTF-8 is failed, as
- * project_load fails it.  Ids the project cannot take (empty, twice) are
- * left out of the index, as index_ids does.
+ * A project of the n files (with FZ_CONFIG as sbornik.yaml), made as
+ * project_load makes one, by the same functions, from texts in memory.
  */
 static inline sb_project *fz_project_new(const fz_file *files, size_t n,
                                          diag_sink *diag)
@@ -170,30 +78,10 @@ static inline sb_project *fz_project_new(const fz_file *files, size_t n,
         s->path = buf_detach(&path);
         s->text = xstrndup(files[i].text, files[i].len);
         s->len = files[i].len;
-        size_t bad;
-        if (!utf8_valid(s->text, s->len, &bad))
-            s->failed = true;
-        else
-            fz_load_source(s, diag);
+        project_parse_source(s, diag);
         p->sources[p->nsources++] = s;
     }
-    qsort(p->sources, p->nsources, sizeof(sb_source *), fz_compare_rels);
-
-    size_t k = 0;
-    p->by_id = xcalloc(n + 1, sizeof(sb_source *));
-    for (size_t i = 0; i < p->nsources; i++)
-        if (p->sources[i]->id && *p->sources[i]->id && !p->sources[i]->failed)
-            p->by_id[k++] = p->sources[i];
-    qsort(p->by_id, k, sizeof(sb_source *), fz_compare_ids);
-    size_t kept = 0;
-    for (size_t i = 0; i < k; i++) {
-        if (kept && !strcmp(p->by_id[kept - 1]->id, p->by_id[i]->id)) {
-            p->by_id[i]->failed = true;
-            continue;
-        }
-        p->by_id[kept++] = p->by_id[i];
-    }
-    p->by_id[kept] = NULL;
+    project_index(p, diag);
     return p;
 }
 
