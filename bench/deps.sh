@@ -9,27 +9,13 @@
 set -eu
 cd "$(dirname "$0")/.."
 
-PKGS="cmark-gfm pandoc libreoffice-writer-nogui poppler-utils libhpdf-dev time"
-missing=""
-for p in $PKGS; do
-    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
-        missing="$missing $p"
-    fi
-done
-command -v node >/dev/null 2>&1 || missing="$missing nodejs"
-command -v npm >/dev/null 2>&1 || missing="$missing npm"
-
-if [ -n "$missing" ]; then
-    echo "bench deps: installing$missing"
-    if [ "$(id -u)" != 0 ]; then
-        echo "bench deps: not root; install these packages first:$missing" >&2
-        exit 1
-    fi
-    export DEBIAN_FRONTEND=noninteractive
-    apt-get update -qq
-    # shellcheck disable=SC2086
-    apt-get install -y -qq --no-install-recommends $missing
-fi
+# The Debian part is scripts/deps.sh's (which already installs LibreOffice
+# Writer, poppler-utils, GNU time and npm for the tests), with the bench's
+# own packages added; node only matters as a command.
+extra="cmark-gfm pandoc libhpdf-dev"
+command -v node >/dev/null 2>&1 || extra="$extra nodejs"
+# shellcheck disable=SC2086
+./scripts/deps.sh $extra
 
 # Typst: the shared package.json (the pin) with our lock file, installed
 # again whenever either changes.  The lock lists every platform's build of
