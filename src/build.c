@@ -270,6 +270,7 @@ static xmlDocPtr summary_tree(const sb_project *p, const bool *clean,
  */
 typedef struct {
     const sb_source *s;
+    size_t source;                  /* s's index in the project's sources */
     int writer;                     /* index in WRITERS, or -1: all */
     size_t cost;                    /* for the order: the longest first */
 } write_item;
@@ -368,14 +369,14 @@ static size_t plan_jobs(const sb_project *p, const bool *clean,
         if (!clean[i])
             continue;
         if (s->kind != KIND_COLLECTION) {
-            jobs[n++] = (write_item){s, -1, s->len};
+            jobs[n++] = (write_item){s, i, -1, s->len};
             continue;
         }
         for (size_t w = 0; w < NWRITERS; w++) {
             if (!state[w])
                 continue;
             bool heavy = WRITERS[w] == &pdf_writer || WRITERS[w] == &docx_writer;
-            jobs[n++] = (write_item){s, (int)w, ((size_t)1 << 40) * (heavy ? 2 : 1)};
+            jobs[n++] = (write_item){s, i, (int)w, ((size_t)1 << 40) * (heavy ? 2 : 1)};
         }
     }
     if (n)
@@ -430,20 +431,19 @@ int build_write(const sb_project *p, const char *out_dir,
                         &run, status, diag);
     /* Per document: rewritten if any of its jobs wrote, unchanged if all
        found their outputs up to date. */
-    for (size_t i = 0; i < p->nsources; i++) {
-        if (!clean[i])
-            continue;
-        bool any = false, all_unchanged = true;
-        for (size_t k = 0; k < njobs; k++) {
-            if (order[k].s != p->sources[i])
-                continue;
-            failed |= status[k] < 0 || status[k] == JOB_FAILED;
-            any |= status[k] == JOB_WRITTEN;
-            all_unchanged &= status[k] == JOB_UNCHANGED;
-        }
-        stats->written += any;
-        stats->unchanged += all_unchanged;
+    bool *wrote = xcalloc(p->nsources + 1, sizeof(bool));
+    bool *stale = xcalloc(p->nsources + 1, sizeof(bool));
+    for (size_t k = 0; k < njobs; k++) {
+        failed |= status[k] < 0 || status[k] == JOB_FAILED;
+        wrote[order[k].source] |= status[k] == JOB_WRITTEN;
+        stale[order[k].source] |= status[k] != JOB_UNCHANGED;
     }
+    for (size_t i = 0; i < p->nsources; i++) {
+        stats->written += wrote[i];
+        stats->unchanged += clean[i] && !stale[i];
+    }
+    free(wrote);
+    free(stale);
     free(status);
     free(order);
     cache_free(c);

@@ -76,9 +76,10 @@ static void hash_folder(XXH3_state_t *st, const char *dir, const char *rel,
         buf_addf(&sub, "%s/%s", rel, names[i]);
         buf_addf(&full, "%s/%s", dir, sub.data);
         struct stat sb;
-        if (stat(full.data, &sb) == 0 && S_ISDIR(sb.st_mode))
+        bool found = stat(full.data, &sb) == 0;
+        if (found && S_ISDIR(sb.st_mode))
             hash_folder(st, dir, sub.data, depth + 1);
-        else if (stat(full.data, &sb) == 0 && S_ISREG(sb.st_mode))
+        else if (found && S_ISREG(sb.st_mode))
             hash_file(st, sub.data, full.data);
         buf_free(&sub);
         buf_free(&full);
